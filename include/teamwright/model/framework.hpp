@@ -1,0 +1,73 @@
+#pragma once
+
+/// \file
+/// The competency framework: what people can do or be, how competencies nest and relate, and the
+/// proficiency scale levels are measured on. Plain value types keyed by string ids; `Model`
+/// validates and indexes them (see docs/model.md for the rules).
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace teamwright {
+
+/// What kind of thing a competency is. Skills and knowledge can be taught; talents and traits
+/// "can be improved but not created", so gaps in them are closed by moving or hiring people.
+enum class CompetencyKind { kSkill, kKnowledge, kTalent, kTrait };
+
+/// Whether competencies of this kind can be closed by training unless stated otherwise.
+[[nodiscard]] constexpr bool trainable_by_default(CompetencyKind kind) {
+  return kind == CompetencyKind::kSkill || kind == CompetencyKind::kKnowledge;
+}
+
+/// The file-format name of a kind: "skill", "knowledge", "talent", "trait".
+[[nodiscard]] std::string_view to_string(CompetencyKind kind);
+/// The kind with that file-format name, or nothing.
+[[nodiscard]] std::optional<CompetencyKind> parse_competency_kind(std::string_view name);
+
+/// Something a person can do or be.
+struct Competency {
+  std::string id;
+  std::string name;
+  CompetencyKind kind = CompetencyKind::kSkill;
+  /// Overrides `trainable_by_default(kind)` when set.
+  std::optional<bool> trainable;
+  /// Broader competencies this one belongs to (customer communication has parent communication).
+  /// A level in a competency counts for all its ancestors.
+  std::vector<std::string> parents;
+  std::string description;
+
+  [[nodiscard]] bool is_trainable() const { return trainable.value_or(trainable_by_default(kind)); }
+  friend bool operator==(const Competency&, const Competency&) = default;
+};
+
+/// A level in `from` counts, multiplied by `factor` in (0, 1], towards `to`. Directed: state both
+/// directions for a symmetric relation. Relations are applied once, never chained.
+struct Relation {
+  std::string from;
+  std::string to;
+  double factor = 0.5;
+
+  friend bool operator==(const Relation&, const Relation&) = default;
+};
+
+/// Labelled proficiency levels 0 .. labels.size() - 1.
+struct ProficiencyScale {
+  std::vector<std::string> labels = {"none",         "novice",   "basic",
+                                     "intermediate", "advanced", "expert"};
+
+  [[nodiscard]] int max_level() const { return static_cast<int>(labels.size()) - 1; }
+  friend bool operator==(const ProficiencyScale&, const ProficiencyScale&) = default;
+};
+
+/// The scale, the competencies and their relations.
+struct Framework {
+  ProficiencyScale scale;
+  std::vector<Competency> competencies;
+  std::vector<Relation> relations;
+
+  friend bool operator==(const Framework&, const Framework&) = default;
+};
+
+}  // namespace teamwright

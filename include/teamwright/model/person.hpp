@@ -1,0 +1,60 @@
+#pragma once
+
+/// \file
+/// People: their levels and the assessments behind them, cost, availability and attributes.
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace teamwright {
+
+/// Who assessed a level.
+enum class AssessmentSource { kSelf, kManager, kPeer, kCustomer, kTest };
+
+/// The file-format name of a source: "self", "manager", "peer", "customer", "test".
+[[nodiscard]] std::string_view to_string(AssessmentSource source);
+/// The source with that file-format name, or nothing.
+[[nodiscard]] std::optional<AssessmentSource> parse_assessment_source(std::string_view name);
+
+/// One observation of a person's level in a competency.
+struct Assessment {
+  std::string competency;
+  double level = 0;
+  AssessmentSource source = AssessmentSource::kManager;
+  /// Calendar date "YYYY-MM-DD".
+  std::string date;
+  /// How much the source trusts this observation, in (0, 1].
+  double confidence = 1;
+
+  friend bool operator==(const Assessment&, const Assessment&) = default;
+};
+
+/// A free attribute value: location, team of origin, a protected attribute for fairness reports.
+using AttributeValue = std::variant<bool, std::int64_t, double, std::string>;
+
+/// An employee or an external candidate.
+struct Person {
+  std::string id;
+  std::string name;
+  /// Agreed levels by competency id. Where a competency has no agreed level, the level is
+  /// aggregated from `assessments` (rule in docs/model.md).
+  std::map<std::string, double, std::less<>> levels;
+  std::vector<Assessment> assessments;
+  /// What putting this person on the team costs (salary share, hire cost); finite, >= 0.
+  double cost = 0;
+  /// Full-time equivalent available, in [0, 1]; 0 means not available for any team.
+  double availability = 1;
+  /// An external candidate (a hire) rather than an employee.
+  bool external = false;
+  std::map<std::string, AttributeValue, std::less<>> attributes;
+
+  friend bool operator==(const Person&, const Person&) = default;
+};
+
+}  // namespace teamwright

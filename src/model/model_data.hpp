@@ -1,0 +1,72 @@
+#pragma once
+
+// The indexed form of a Model, private to the library.
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "teamwright/model/model.hpp"
+
+namespace teamwright::detail {
+
+/// Rows of values stored back to back (compressed sparse rows).
+template <class T>
+class Csr {
+ public:
+  void add_row(std::span<const T> row) {
+    values_.insert(values_.end(), row.begin(), row.end());
+    offsets_.push_back(static_cast<std::uint32_t>(values_.size()));
+  }
+  [[nodiscard]] std::span<const T> row(std::size_t index) const {
+    return std::span<const T>(values_).subspan(offsets_[index],
+                                               offsets_[index + 1] - offsets_[index]);
+  }
+
+ private:
+  std::vector<std::uint32_t> offsets_{0};
+  std::vector<T> values_;
+};
+
+using IdIndex = std::map<std::string, std::uint32_t, std::less<>>;
+
+struct RelationEdge {
+  CompetencyId other;
+  double factor = 0;
+};
+
+struct ModelData {
+  Framework framework;
+  std::vector<Person> people;
+  std::vector<Role> roles;
+  std::vector<TeamRequest> requests;
+
+  IdIndex competency_index;
+  IdIndex person_index;
+  IdIndex role_index;
+  IdIndex request_index;
+
+  Csr<CompetencyId> parents;
+  Csr<CompetencyId> children;
+  /// Each competency followed by all its ancestors, each once.
+  Csr<CompetencyId> ancestors_or_self;
+  Csr<RelationEdge> relations_out;
+  Csr<RelationEdge> relations_in;
+  /// Per person, the non-zero rated levels sorted by competency.
+  Csr<LevelEntry> rated;
+};
+
+/// Checks the hierarchy for unknown or repeated parents and cycles (Boost.Graph inside) and fills
+/// `parents`, `children` and `ancestors_or_self`. Needs `competency_index`.
+void build_hierarchy(ModelData& data);
+
+/// The rated levels of a person (agreed levels, else aggregated assessments), sorted, non-zero.
+std::vector<LevelEntry> aggregate_levels(const Person& person, const IdIndex& competency_index);
+
+/// Throws if the request breaks a rule of docs/model.md against the model's items.
+void validate_request(const ModelData& data, const TeamRequest& request);
+
+}  // namespace teamwright::detail
