@@ -92,19 +92,20 @@ void for_each_descendant_or_self(const ModelData& data, CompetencyId competency,
 double hierarchy_level(const ModelData& data, std::span<const LevelEntry> rated,
                        CompetencyId competency) {
   double best = 0;
-  for_each_descendant_or_self(data, competency, [&](CompetencyId c) {
-    const auto found = std::lower_bound(
-        rated.begin(), rated.end(), c,
-        [](const LevelEntry& entry, CompetencyId id) { return entry.competency < id; });
-    if (found != rated.end() && found->competency == c) {
-      best = std::max(best, found->level);
-    }
-  });
+  for_each_descendant_or_self(data, competency,
+                              [&](CompetencyId c) { best = std::max(best, level_in(rated, c)); });
   return best;
 }
 
 }  // namespace
 }  // namespace detail
+
+double level_in(std::span<const LevelEntry> levels, CompetencyId competency) {
+  const auto found = std::lower_bound(
+      levels.begin(), levels.end(), competency,
+      [](const LevelEntry& entry, CompetencyId id) { return entry.competency < id; });
+  return found != levels.end() && found->competency == competency ? found->level : 0.0;
+}
 
 double Model::effective_level(PersonId person, CompetencyId competency) const {
   (void)this->person(person);

@@ -377,11 +377,7 @@ std::span<const CompetencyId> Model::children(CompetencyId id) const {
 
 double Model::rated_level(PersonId person, CompetencyId competency) const {
   (void)this->competency(competency);
-  const auto levels = rated_levels(person);
-  const auto found = std::lower_bound(
-      levels.begin(), levels.end(), competency,
-      [](const LevelEntry& entry, CompetencyId id) { return entry.competency < id; });
-  return found != levels.end() && found->competency == competency ? found->level : 0.0;
+  return level_in(rated_levels(person), competency);
 }
 
 std::span<const LevelEntry> Model::rated_levels(PersonId person) const {

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "teamwright/error.hpp"
 #include "teamwright/model/framework.hpp"
 #include "teamwright/model/ids.hpp"
 #include "teamwright/model/person.hpp"
@@ -27,6 +28,10 @@ struct LevelEntry {
 
   friend bool operator==(const LevelEntry&, const LevelEntry&) = default;
 };
+
+/// The level of `competency` in levels sorted by competency (as `Model::effective_levels` and
+/// `Model::rated_levels` return them), 0 if absent. O(log n).
+[[nodiscard]] double level_in(std::span<const LevelEntry> levels, CompetencyId competency);
 
 /// A validated model. Construction checks every rule of docs/model.md and indexes the items;
 /// afterwards the model is immutable.
