@@ -1,0 +1,215 @@
+#include "teamwright/analysis/gaps.hpp"
+
+#include <algorithm>
+#include <set>
+#include <string_view>
+
+#include "teamwright/team/rows.hpp"
+
+namespace teamwright::analysis {
+namespace {
+
+struct Context {
+  const Model& model;
+  const TeamRequest& request;
+  std::vector<PersonId> team;
+  std::set<std::string_view> excluded;
+  /// Every person's effective levels, looked up many times.
+  std::vector<std::vector<LevelEntry>> levels;
+
+  [[nodiscard]] bool in_team(PersonId person) const {
+    return std::binary_search(team.begin(), team.end(), person);
+  }
+
+  [[nodiscard]] double level(PersonId person, CompetencyId competency) const {
+    return level_in(levels[person.index()], competency);
+  }
+
+  // People outside the team, available and not excluded, that `fits`, split into employees
+  // (transfers) and external candidates (hires), each cheapest first.
+  template <class Fits>
+  void outsiders(Gap& gap, Fits fits) const {
+    for (std::uint32_t k = 0; k < model.people().size(); ++k) {
+      const PersonId person(k);
+      const Person& p = model.person(person);
+      if (in_team(person) || p.availability <= 0 || excluded.contains(p.id) || !fits(person)) {
+        continue;
+      }
+      (p.external ? gap.hire : gap.transfer).push_back(person);
+    }
+    auto cheaper = [&](PersonId a, PersonId b) {
+      return model.person(a).cost != model.person(b).cost
+                 ? model.person(a).cost < model.person(b).cost
+                 : a < b;
+    };
+    std::stable_sort(gap.transfer.begin(), gap.transfer.end(), cheaper);
+    std::stable_sort(gap.hire.begin(), gap.hire.end(), cheaper);
+  }
+
+  void finish(Gap& gap) const {
+    gap.trainable = model.competency(gap.competency).is_trainable();
+    if (!gap.trainable) {
+      gap.train.clear();
+    }
+    gap.priority = gap.importance * gap.shortfall;
+    gap.needs_hire = !gap.trainable && gap.transfer.empty();
+  }
+};
+
+// Counted requirement: the missing members are the nearest non-qualifying members, then nobody.
+void count_gap(const Context& c, std::size_t index, const team::CoverageRow& line,
+               std::vector<Gap>& gaps) {
+  const team::RequestRow& row = line.row;
+  Gap gap;
+  gap.row = index;
+  gap.competency = *row.competency;
+  gap.min_level = row.min_level;
+  gap.importance = row.importance;
+  gap.hard = row.hard;
+  gap.missing = line.needed - line.provided;
+  std::vector<TrainingOption> below;
+  for (const PersonId person : c.team) {
+    const double level = c.level(person, *row.competency);
+    if (level < row.min_level) {
+      below.push_back({person, level, row.min_level - level});
+    }
+  }
+  std::stable_sort(below.begin(), below.end(),
+                   [](const auto& a, const auto& b) { return a.shortfall < b.shortfall; });
+  if (row.kind == team::RowKind::kCount) {
+    below.resize(std::min<std::size_t>(below.size(), static_cast<std::size_t>(gap.missing)));
+  }
+  for (const TrainingOption& option : below) {
+    gap.shortfall += option.shortfall;
+  }
+  gap.shortfall +=
+      static_cast<double>(gap.missing - static_cast<int>(below.size())) * row.min_level;
+  gap.train = std::move(below);
+  c.outsiders(gap,
+              [&](PersonId person) { return c.level(person, *row.competency) >= row.min_level; });
+  c.finish(gap);
+  gaps.push_back(std::move(gap));
+}
+
+// Unfilled role slots: the members holding no slot and nearest to the role take the open slots
+// (then nobody); each hard requirement they miss is a gap.
+void role_gaps(const Context& c, std::size_t index, const team::CoverageRow& line,
+               const team::Coverage& coverage, std::vector<Gap>& gaps) {
+  const Role& role = c.model.role(*line.row.role);
+  auto role_shortfall = [&](PersonId person) {
+    double total = 0;
+    for (const RoleRequirement& r : role.requirements) {
+      if (r.hard) {
+        total += std::max(0.0, r.min_level - c.level(person, c.model.competency_id(r.competency)));
+      }
+    }
+    return total;
+  };
+  std::vector<PersonId> free;
+  for (const PersonId person : c.team) {
+    const bool holds = std::any_of(coverage.roles.begin(), coverage.roles.end(),
+                                   [&](const auto& held) { return held.first == person; });
+    if (!holds) {
+      free.push_back(person);
+    }
+  }
+  std::stable_sort(free.begin(), free.end(),
+                   [&](PersonId a, PersonId b) { return role_shortfall(a) < role_shortfall(b); });
+  const auto open = static_cast<std::size_t>(line.needed - line.provided);
+  free.resize(std::min(free.size(), open));
+
+  for (const RoleRequirement& r : role.requirements) {
+    if (!r.hard) {
+      continue;
+    }
+    Gap gap;
+    gap.row = index;
+    gap.competency = c.model.competency_id(r.competency);
+    gap.role = line.row.role;
+    gap.min_level = r.min_level;
+    gap.importance = r.importance;
+    for (const PersonId person : free) {
+      const double level = c.level(person, gap.competency);
+      if (level < r.min_level) {
+        ++gap.missing;
+        gap.shortfall += r.min_level - level;
+        gap.train.push_back({person, level, r.min_level - level});
+      }
+    }
+    const auto nobody = static_cast<int>(open - free.size());
+    gap.missing += nobody;
+    gap.shortfall += nobody * r.min_level;
+    if (gap.missing == 0) {
+      continue;
+    }
+    c.outsiders(gap, [&](PersonId person) {
+      return team::qualifies_for_role(c.model, c.levels[person.index()], *line.row.role);
+    });
+    c.finish(gap);
+    gaps.push_back(std::move(gap));
+  }
+}
+
+// Soft requirements of a role that its holder falls short of.
+void holder_gaps(const Context& c, std::size_t index, const team::CoverageRow& line,
+                 std::vector<Gap>& gaps) {
+  const Role& role = c.model.role(*line.row.role);
+  for (const PersonId holder : line.covered_by) {
+    for (const RoleRequirement& r : role.requirements) {
+      const CompetencyId competency = c.model.competency_id(r.competency);
+      const double level = c.level(holder, competency);
+      if (r.hard || level >= r.min_level) {
+        continue;
+      }
+      Gap gap;
+      gap.row = index;
+      gap.competency = competency;
+      gap.role = line.row.role;
+      gap.min_level = r.min_level;
+      gap.importance = r.importance;
+      gap.hard = false;
+      gap.missing = 1;
+      gap.shortfall = r.min_level - level;
+      gap.train.push_back({holder, level, gap.shortfall});
+      c.outsiders(gap, [&](PersonId person) { return c.level(person, competency) >= r.min_level; });
+      c.finish(gap);
+      gaps.push_back(std::move(gap));
+    }
+  }
+}
+
+}  // namespace
+
+GapReport gap_report(const Model& model, const TeamRequest& request,
+                     std::span<const PersonId> team) {
+  model.validate(request);
+  GapReport report;
+  report.coverage = team::evaluate(model, request, team);
+  Context context{model,
+                  request,
+                  {team.begin(), team.end()},
+                  {request.exclude.begin(), request.exclude.end()},
+                  {}};
+  for (std::uint32_t k = 0; k < model.people().size(); ++k) {
+    context.levels.push_back(model.effective_levels(PersonId(k)));
+  }
+  std::sort(context.team.begin(), context.team.end());
+  report.team = context.team;
+
+  for (std::size_t i = 0; i < report.coverage.rows.size(); ++i) {
+    const team::CoverageRow& line = report.coverage.rows[i];
+    if (line.row.kind == team::RowKind::kRole) {
+      if (!line.met()) {
+        role_gaps(context, i, line, report.coverage, report.gaps);
+      }
+      holder_gaps(context, i, line, report.gaps);
+    } else if (!line.met()) {
+      count_gap(context, i, line, report.gaps);
+    }
+  }
+  std::stable_sort(report.gaps.begin(), report.gaps.end(),
+                   [](const Gap& a, const Gap& b) { return a.priority > b.priority; });
+  return report;
+}
+
+}  // namespace teamwright::analysis
