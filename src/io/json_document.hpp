@@ -1,0 +1,31 @@
+#pragma once
+
+// The JSON documents as nlohmann values, for io/ itself and for the Python bindings, which
+// convert Python objects to and from these values without going through text.
+
+#include <nlohmann/json.hpp>
+
+#include "teamwright/analysis/gaps.hpp"
+#include "teamwright/model/model.hpp"
+#include "teamwright/team/solve.hpp"
+
+namespace teamwright::io::detail {
+
+using Json = nlohmann::ordered_json;
+
+[[nodiscard]] Model model_from_json(const Json& document);
+[[nodiscard]] Json model_to_json(const Model& model);
+[[nodiscard]] TeamRequest request_from_json(const Json& value);
+[[nodiscard]] Json request_to_json(const TeamRequest& request);
+[[nodiscard]] Json result_to_json(const Model& model, const TeamRequest& request,
+                                  const team::TeamResult& result);
+[[nodiscard]] Json gap_report_to_json(const Model& model, const TeamRequest& request,
+                                      const analysis::GapReport& report);
+
+/// Parses JSON text; malformed text is a `FormatError` naming the line and column.
+[[nodiscard]] Json parse_text(std::string_view text);
+
+/// A double as JSON: integral values as integers, so levels read "4", not "4.0".
+[[nodiscard]] Json number(double value);
+
+}  // namespace teamwright::io::detail

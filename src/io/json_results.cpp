@@ -1,0 +1,155 @@
+// Results and gap reports as JSON: ids rather than indices, a label for every requirement so
+// that members, unmet requirements and gaps can point at coverage rows by it.
+
+#include <string>
+
+#include "io/json_document.hpp"
+#include "teamwright/io/json.hpp"
+#include "teamwright/team/rows.hpp"
+
+namespace teamwright::io {
+namespace detail {
+namespace {
+
+std::string_view kind_name(team::RowKind kind) {
+  switch (kind) {
+    case team::RowKind::kCount:
+      return "count";
+    case team::RowKind::kEveryone:
+      return "everyone";
+    case team::RowKind::kRole:
+      return "role";
+  }
+  return "?";
+}
+
+Json ids(const Model& model, const std::vector<PersonId>& people) {
+  Json out = Json::array();
+  for (const PersonId person : people) {
+    out.push_back(model.person(person).id);
+  }
+  return out;
+}
+
+Json labels(const Model& model, const team::Coverage& coverage,
+            const std::vector<std::size_t>& rows) {
+  Json out = Json::array();
+  for (const std::size_t row : rows) {
+    out.push_back(team::describe(model, coverage.rows[row].row));
+  }
+  return out;
+}
+
+Json coverage_json(const Model& model, const team::Coverage& coverage) {
+  Json out = Json::array();
+  for (const team::CoverageRow& line : coverage.rows) {
+    const team::RequestRow& row = line.row;
+    Json item;
+    item["requirement"] = team::describe(model, row);
+    item["kind"] = std::string(kind_name(row.kind));
+    item["competency"] = row.competency ? Json(model.competency(*row.competency).id) : Json();
+    item["role"] = row.role ? Json(model.role(*row.role).id) : Json();
+    item["min_level"] = row.competency ? number(row.min_level) : Json();
+    item["needed"] = line.needed;
+    item["provided"] = line.provided;
+    item["covered_by"] = ids(model, line.covered_by);
+    item["met"] = line.met();
+    item["hard"] = row.hard;
+    item["importance"] = row.importance;
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+}  // namespace
+
+Json result_to_json(const Model& model, const TeamRequest& request,
+                    const team::TeamResult& result) {
+  Json out;
+  out["request"] = request.id;
+  out["status"] = std::string(cover::to_string(result.status));
+  out["cost"] = number(result.cost);
+  out["size"] = result.members.size();
+  out["objective"] = number(result.objective);
+  out["bound"] = number(result.bound);
+  Json members = Json::array();
+  for (const team::MemberReport& member : result.members) {
+    const Person& person = model.person(member.person);
+    Json item;
+    item["id"] = person.id;
+    item["name"] = person.name;
+    item["role"] = member.role ? Json(model.role(*member.role).id) : Json();
+    item["cost"] = number(person.cost);
+    item["external"] = person.external;
+    item["unique"] = labels(model, result.coverage, member.unique);
+    item["contributes"] = labels(model, result.coverage, member.contributes);
+    members.push_back(std::move(item));
+  }
+  out["members"] = std::move(members);
+  out["coverage"] = coverage_json(model, result.coverage);
+  Json unmet = Json::array();
+  for (const team::UnmetRequirement& u : result.unmet) {
+    Json item;
+    item["requirements"] = labels(model, result.coverage, u.rows);
+    item["needed"] = u.needed;
+    item["capable"] = u.capable;
+    item["capable_people"] = ids(model, u.capable_people);
+    unmet.push_back(std::move(item));
+  }
+  out["unmet"] = std::move(unmet);
+  Json reasons = Json::array();
+  for (const std::string& reason : result.reasons) {
+    reasons.push_back(reason);
+  }
+  out["reasons"] = std::move(reasons);
+  return out;
+}
+
+Json gap_report_to_json(const Model& model, const TeamRequest& request,
+                        const analysis::GapReport& report) {
+  Json out;
+  out["request"] = request.id;
+  out["team"] = ids(model, report.team);
+  out["coverage"] = coverage_json(model, report.coverage);
+  Json gaps = Json::array();
+  for (const analysis::Gap& gap : report.gaps) {
+    Json item;
+    item["requirement"] = team::describe(model, report.coverage.rows[gap.row].row);
+    item["competency"] = model.competency(gap.competency).id;
+    item["role"] = gap.role ? Json(model.role(*gap.role).id) : Json();
+    item["min_level"] = number(gap.min_level);
+    item["importance"] = gap.importance;
+    item["hard"] = gap.hard;
+    item["missing"] = gap.missing;
+    item["shortfall"] = number(gap.shortfall);
+    item["priority"] = number(gap.priority);
+    item["trainable"] = gap.trainable;
+    Json train = Json::array();
+    for (const analysis::TrainingOption& option : gap.train) {
+      train.push_back({{"id", model.person(option.person).id},
+                       {"level", number(option.level)},
+                       {"shortfall", number(option.shortfall)}});
+    }
+    item["train"] = std::move(train);
+    item["transfer"] = ids(model, gap.transfer);
+    item["hire"] = ids(model, gap.hire);
+    item["needs_hire"] = gap.needs_hire;
+    gaps.push_back(std::move(item));
+  }
+  out["gaps"] = std::move(gaps);
+  return out;
+}
+
+}  // namespace detail
+
+std::string dump_result(const Model& model, const TeamRequest& request,
+                        const team::TeamResult& result) {
+  return detail::result_to_json(model, request, result).dump(2) + "\n";
+}
+
+std::string dump_gap_report(const Model& model, const TeamRequest& request,
+                            const analysis::GapReport& report) {
+  return detail::gap_report_to_json(model, request, report).dump(2) + "\n";
+}
+
+}  // namespace teamwright::io
