@@ -1,0 +1,17 @@
+#pragma once
+
+// Python objects <-> the JSON values of src/io. Documents cross the boundary as plain Python
+// dicts and lists; NaN and infinities survive the trip so that the model's rules can name them.
+
+#include <pybind11/pybind11.h>
+
+#include "io/json_document.hpp"
+
+namespace teamwright::python {
+
+/// dict, list, tuple, str, int, float, bool and None; anything else is a `FormatError` naming
+/// its type and where it was found.
+[[nodiscard]] io::detail::Json to_json(pybind11::handle value, const std::string& where = "value");
+[[nodiscard]] pybind11::object to_python(const io::detail::Json& value);
+
+}  // namespace teamwright::python

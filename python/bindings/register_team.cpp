@@ -1,0 +1,82 @@
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <string>
+#include <vector>
+
+#include "bindings/convert.hpp"
+#include "bindings/register.hpp"
+#include "teamwright/analysis/gaps.hpp"
+#include "teamwright/team/check.hpp"
+#include "teamwright/team/solve.hpp"
+
+namespace py = pybind11;
+
+namespace teamwright::python {
+namespace {
+
+// A request given by the id of one of the model's requests, or as a request document.
+TeamRequest request_of(const Model& model, py::handle request) {
+  if (py::isinstance<py::str>(request)) {
+    return model.request(request.cast<std::string>());
+  }
+  if (py::isinstance<py::dict>(request)) {
+    return io::detail::request_from_json(to_json(request, "request"));
+  }
+  throw py::type_error("request must be a request id (str) or a request document (dict), not " +
+                       py::str(py::type::of(request).attr("__name__")).cast<std::string>());
+}
+
+}  // namespace
+
+void register_team(py::module_& m) {
+  // Opaque: Python reads results through their dict; the handle lets the checker see the
+  // result exactly as the solver returned it.
+  py::class_<team::TeamResult>(m, "TeamResult");
+
+  m.def(
+      "solve",
+      [](const Model& model, py::handle request) {
+        const TeamRequest parsed = request_of(model, request);
+        team::TeamResult result;
+        io::detail::Json json;
+        {
+          py::gil_scoped_release release;
+          result = team::solve(model, parsed);
+          json = io::detail::result_to_json(model, parsed, result);
+        }
+        return py::make_tuple(py::cast(std::move(result)), to_python(json));
+      },
+      py::arg("model"), py::arg("request"),
+      "Solves a request; returns (result handle, result document).");
+
+  m.def(
+      "check",
+      [](const Model& model, py::handle request, const team::TeamResult& result) {
+        const TeamRequest parsed = request_of(model, request);
+        py::gil_scoped_release release;
+        return team::check(model, parsed, result);
+      },
+      py::arg("model"), py::arg("request"), py::arg("result"));
+
+  m.def(
+      "gap_report",
+      [](const Model& model, py::handle request, const std::vector<std::string>& team) {
+        const TeamRequest parsed = request_of(model, request);
+        std::vector<PersonId> people;
+        people.reserve(team.size());
+        for (const std::string& id : team) {
+          people.push_back(model.person_id(id));
+        }
+        io::detail::Json json;
+        {
+          py::gil_scoped_release release;
+          json = io::detail::gap_report_to_json(model, parsed,
+                                                analysis::gap_report(model, parsed, people));
+        }
+        return to_python(json);
+      },
+      py::arg("model"), py::arg("request"), py::arg("team"));
+}
+
+}  // namespace teamwright::python

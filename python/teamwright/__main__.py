@@ -1,0 +1,3 @@
+from teamwright.cli import main
+
+raise SystemExit(main())

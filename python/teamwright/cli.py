@@ -1,0 +1,282 @@
+"""The ``teamwright`` command: demo, validate, solve and gaps.
+
+Exit status 0 when the command did its job (an infeasible request is an answer, not a failure),
+2 for bad input or usage, with one line on stderr and no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+import teamwright
+from teamwright.model import Model, TeamRequest
+from teamwright.team import Gap, GapReport, Status, TeamResult
+
+DEMO_REQUEST = "leadership_team"
+DEMO_INFEASIBLE_REQUEST = "latam_expansion"
+
+
+class UsageError(Exception):
+    """Wrong command-line usage."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="teamwright",
+        description="Assemble teams whose members complement each other.",
+    )
+    parser.add_argument("--version", action="version", version=teamwright.__version__)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    commands.add_parser("demo", help="solve the bundled customer-service example and explain it")
+
+    validate = commands.add_parser("validate", help="check a teamwright file")
+    validate.add_argument("file")
+
+    solve = commands.add_parser("solve", help="assemble the team for a request")
+    solve.add_argument("file")
+    solve.add_argument("--request", required=True, help="id of a request in the file")
+    solve.add_argument("--json", action="store_true", help="print the result as one JSON object")
+
+    gaps = commands.add_parser("gaps", help="report a team's gaps against a request")
+    gaps.add_argument("file")
+    gaps.add_argument("--request", required=True, help="id of a request in the file")
+    gaps.add_argument("--team", required=True, help="comma-separated person ids")
+    gaps.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = _parser().parse_args(argv)
+        return _run(args)
+    except (UsageError, teamwright.Error) as error:
+        print(f"teamwright: error: {error}", file=sys.stderr)
+        return 2
+
+
+def _load(path: str) -> Model:
+    try:
+        return teamwright.load(path)
+    except teamwright.FileError:
+        raise
+    except teamwright.Error as error:
+        # Keep the type, name the file.
+        raise type(error)(f"{path}: {error}") from None
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "demo":
+        _demo()
+    elif args.command == "validate":
+        model = _load(args.file)
+        print(
+            f"{args.file}: valid teamwright document (format version {teamwright.FORMAT_VERSION}): "
+            f"{len(model.competencies)} competencies, {len(model.people)} people, "
+            f"{len(model.roles)} roles, {len(model.requests)} requests"
+        )
+    elif args.command == "solve":
+        model = _load(args.file)
+        result = teamwright.solve(model, args.request)
+        if args.json:
+            _print_json(result.to_dict())
+        else:
+            _print_result(model, model.request(args.request), result)
+    elif args.command == "gaps":
+        model = _load(args.file)
+        team = [person for person in args.team.split(",") if person]
+        report = teamwright.gap_report(model, args.request, team)
+        if args.json:
+            _print_json(report.to_dict())
+        else:
+            _print_gaps(model, report)
+    return 0
+
+
+def _print_json(document: dict[str, Any]) -> None:
+    print(json.dumps(document, indent=2, ensure_ascii=False))
+
+
+def _demo() -> None:
+    path = teamwright.example_path()
+    model = teamwright.load(path)
+    print("teamwright demo: the bundled customer-service example")
+    print(f"  ({path})")
+    print(
+        f"  {len(model.competencies)} competencies, {len(model.people)} people, "
+        f"{len(model.roles)} roles, {len(model.requests)} requests"
+    )
+    request = model.request(DEMO_REQUEST)
+    result = teamwright.solve(model, request)
+    _print_result(model, request, result)
+
+    if result.members:
+        print()
+        _print_gaps(
+            model,
+            teamwright.gap_report(model, request, result.member_ids),
+            title="Remaining gaps of this team",
+        )
+
+    other = model.request(DEMO_INFEASIBLE_REQUEST)
+    print()
+    _print_result(model, other, teamwright.solve(model, other))
+
+
+def _money(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+
+
+def _level(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+def _table(
+    headers: Sequence[str], rows: list[Sequence[str]], right: set[int] = frozenset()
+) -> None:
+    widths = [len(h) for h in headers]
+    for row in rows:
+        widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
+
+    def line(cells: Sequence[str]) -> str:
+        parts = [
+            cell.rjust(width) if i in right else cell.ljust(width)
+            for i, (cell, width) in enumerate(zip(cells, widths, strict=True))
+        ]
+        return ("  " + "  ".join(parts)).rstrip()
+
+    print(line(headers))
+    for row in rows:
+        print(line(row))
+
+
+def _limits(request: TeamRequest) -> str:
+    parts = []
+    if request.budget is not None:
+        parts.append(f"budget {_money(request.budget)}")
+    size = (
+        f"size {request.min_size}-{request.max_size}"
+        if request.max_size
+        else (f"size >= {request.min_size}")
+    )
+    parts.append(size)
+    parts.append(f"objective {request.objective.value}")
+    return ", ".join(parts)
+
+
+def _print_result(model: Model, request: TeamRequest, result: TeamResult) -> None:
+    names = {person.id: person.name for person in model.people}
+    roles = {role.id: role.name for role in model.roles}
+    print()
+    title = f"Request '{request.id}'" + (f": {request.name}" if request.name else "")
+    print(title)
+    if request.description:
+        print(f"  {request.description}")
+    print(
+        f"Status: {result.status.value}   members: {result.size}   cost: {_money(result.cost)}"
+        f"   ({_limits(request)})"
+    )
+
+    if result.status is Status.INFEASIBLE:
+        print("Why no team meets it:")
+        for unmet in result.unmet:
+            people = ", ".join(f"{p} {names[p]}" for p in unmet.capable_people) or "nobody"
+            print(
+                f"  - {' and '.join(unmet.requirements)}: needs {unmet.needed}, "
+                f"only {unmet.capable} eligible can ({people})"
+            )
+        for reason in result.reasons:
+            print(f"  - {reason}")
+        if result.members:
+            print("Best partial team:")
+    elif result.status is Status.NO_SOLUTION_FOUND:
+        print("No team found that meets every constraint; the closest attempt:")
+
+    if result.members:
+        print()
+        rows = []
+        for member in result.members:
+            star = "*" if member.external else ""
+            why = (
+                "only one for: " + "; ".join(member.unique)
+                if member.unique
+                else "counts for: " + "; ".join(member.contributes)
+                if member.contributes
+                else "fills the minimum size"
+            )
+            rows.append(
+                [
+                    f"{member.id} {member.name}{star}",
+                    roles.get(member.role, "") if member.role else "",
+                    _money(member.cost),
+                    why,
+                ]
+            )
+        _table(["member", "role", "cost", "why on the team"], rows, right={2})
+        if any(member.external for member in result.members):
+            print("  * external candidate: a hire")
+
+    print()
+    print("Coverage")
+    rows = [
+        [
+            row.requirement + ("" if row.hard else " (soft)"),
+            str(row.needed),
+            str(row.provided),
+            "yes" if row.met else "NO",
+            ", ".join(row.covered_by),
+        ]
+        for row in result.coverage
+    ]
+    _table(["requirement", "needed", "provided", "met", "covered by"], rows, right={1, 2})
+
+
+def _closures(model: Model, gap: Gap) -> list[str]:
+    names = {person.id: person.name for person in model.people}
+    costs = {person.id: person.cost for person in model.people}
+    ways = []
+    if gap.trainable and gap.train:
+        ways.append(
+            "train " + ", ".join(f"{o.id} {names[o.id]} (at {_level(o.level)})" for o in gap.train)
+        )
+    if gap.transfer:
+        ways.append(
+            "transfer in "
+            + ", ".join(f"{p} {names[p]}" for p in gap.transfer[:3])
+            + (f" (+{len(gap.transfer) - 3} more)" if len(gap.transfer) > 3 else "")
+        )
+    if gap.hire:
+        ways.append(
+            "hire " + ", ".join(f"{p} {names[p]} ({_money(costs[p])})" for p in gap.hire[:2])
+        )
+    if gap.needs_hire and not gap.hire:
+        ways.append(f"post a job asking for {gap.competency} at level {_level(gap.min_level)}")
+    return ways
+
+
+def _print_gaps(model: Model, report: GapReport, title: str = "Gaps") -> None:
+    competencies = {c.id: c for c in model.competencies}
+    print(f"{title} against '{report.request}' (priority = importance x shortfall)")
+    if not report.gaps:
+        print("  none: the team meets every requirement of the request")
+        return
+    for gap in report.gaps:
+        competency = competencies[gap.competency]
+        where = f"role {gap.role}: " if gap.role else ""
+        kind = competency.kind.value + (", trainable" if gap.trainable else ", not trainable")
+        hard = "" if gap.hard else ", soft"
+        print(
+            f"  {gap.priority:5.1f}  {where}{gap.competency} >= {_level(gap.min_level)}"
+            f" ({kind}{hard}): {gap.missing} short by {_level(gap.shortfall)} level points"
+        )
+        for way in _closures(model, gap):
+            print(f"         - {way}")

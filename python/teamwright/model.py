@@ -1,0 +1,349 @@
+"""The data model as Python objects, and `Model`, the validated model built from them.
+
+The dataclasses mirror the file format of docs/format.md field for field (``from_`` stands for
+the ``from`` of a relation); every rule is checked once, by the C++ library, when a `Model` is
+built, so errors read the same from files, from Python and from C++.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Literal
+
+from teamwright import _core
+
+FORMAT_VERSION: int = _core.FORMAT_VERSION
+
+
+class CompetencyKind(enum.Enum):
+    """Skills and knowledge can be trained; talents and traits can be improved but not created."""
+
+    SKILL = "skill"
+    KNOWLEDGE = "knowledge"
+    TALENT = "talent"
+    TRAIT = "trait"
+
+
+class AssessmentSource(enum.Enum):
+    SELF = "self"
+    MANAGER = "manager"
+    PEER = "peer"
+    CUSTOMER = "customer"
+    TEST = "test"
+
+
+class Objective(enum.Enum):
+    MIN_COST = "min_cost"
+    MIN_SIZE = "min_size"
+
+
+EVERYONE: Literal["everyone"] = "everyone"
+"""The count of a requirement every member must meet."""
+
+DEFAULT_LEVELS = ("none", "novice", "basic", "intermediate", "advanced", "expert")
+
+
+@dataclass
+class Competency:
+    id: str
+    name: str = ""
+    kind: CompetencyKind = CompetencyKind.SKILL
+    trainable: bool | None = None
+    """Overrides the kind's default when set."""
+    parents: list[str] = field(default_factory=list)
+    description: str = ""
+
+    @property
+    def is_trainable(self) -> bool:
+        if self.trainable is not None:
+            return self.trainable
+        return CompetencyKind(self.kind) in (CompetencyKind.SKILL, CompetencyKind.KNOWLEDGE)
+
+
+@dataclass
+class Relation:
+    """A level in ``from_`` counts, times ``factor``, towards ``to``."""
+
+    from_: str
+    to: str
+    factor: float = 0.5
+
+
+@dataclass
+class Assessment:
+    competency: str
+    level: float
+    source: AssessmentSource
+    date: str
+    """Calendar date YYYY-MM-DD."""
+    confidence: float = 1.0
+
+
+@dataclass
+class Person:
+    id: str
+    name: str = ""
+    levels: dict[str, float] = field(default_factory=dict)
+    assessments: list[Assessment] = field(default_factory=list)
+    cost: float = 0.0
+    availability: float = 1.0
+    external: bool = False
+    attributes: dict[str, bool | int | float | str] = field(default_factory=dict)
+
+
+@dataclass
+class RoleRequirement:
+    competency: str
+    min_level: float
+    importance: int = 3
+    hard: bool = True
+
+
+@dataclass
+class Role:
+    id: str
+    name: str = ""
+    description: str = ""
+    requirements: list[RoleRequirement] = field(default_factory=list)
+    responsibilities: list[str] = field(default_factory=list)
+    leader: bool = False
+
+
+@dataclass
+class TeamRequirement:
+    competency: str
+    min_level: float
+    count: int | Literal["everyone"] = 1
+    importance: int = 3
+    hard: bool = True
+
+
+@dataclass
+class RoleSlot:
+    role: str
+    count: int = 1
+
+
+@dataclass
+class TeamRequest:
+    id: str
+    name: str = ""
+    description: str = ""
+    requirements: list[TeamRequirement] = field(default_factory=list)
+    roles: list[RoleSlot] = field(default_factory=list)
+    min_size: int = 1
+    max_size: int | None = None
+    budget: float | None = None
+    must_include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    incompatible: list[tuple[str, str]] = field(default_factory=list)
+    objective: Objective = Objective.MIN_COST
+    soft_penalty: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_dict(self)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _to_dict(value)
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
+def _to_dict(item: Any) -> dict[str, Any]:
+    """The document form of a dataclass; unset optional fields are left out."""
+    return {
+        f.name.rstrip("_"): _plain(getattr(item, f.name))
+        for f in dataclasses.fields(item)
+        if getattr(item, f.name) is not None
+    }
+
+
+def _from_dict(cls: type, data: dict[str, Any]) -> Any:
+    """The dataclass of a document object (as the library writes it, so already valid)."""
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        key = f.name.rstrip("_")
+        if key in data:
+            kwargs[f.name] = data[key]
+    return cls(**kwargs)
+
+
+def _competency(data: dict[str, Any]) -> Competency:
+    item = _from_dict(Competency, data)
+    item.kind = CompetencyKind(item.kind)
+    return item
+
+
+def _person(data: dict[str, Any]) -> Person:
+    item = _from_dict(Person, data)
+    item.assessments = [_assessment(a) for a in item.assessments]
+    return item
+
+
+def _assessment(data: dict[str, Any]) -> Assessment:
+    item = _from_dict(Assessment, data)
+    item.source = AssessmentSource(item.source)
+    return item
+
+
+def _role(data: dict[str, Any]) -> Role:
+    item = _from_dict(Role, data)
+    item.requirements = [_from_dict(RoleRequirement, r) for r in item.requirements]
+    return item
+
+
+def _request(data: dict[str, Any]) -> TeamRequest:
+    item = _from_dict(TeamRequest, data)
+    item.requirements = [_from_dict(TeamRequirement, r) for r in item.requirements]
+    item.roles = [_from_dict(RoleSlot, r) for r in item.roles]
+    item.incompatible = [tuple(pair) for pair in item.incompatible]
+    item.objective = Objective(item.objective)
+    return item
+
+
+class Model:
+    """A validated model: competencies, people, roles and named team requests.
+
+    Building one checks every rule of docs/model.md and raises a subclass of `ValueError`
+    (`InvalidInputError`) or `KeyError` (`UnknownReferenceError`) whose message names the item
+    and the rule. A model is immutable; read its items through the properties.
+    """
+
+    def __init__(
+        self,
+        competencies: list[Competency] = (),
+        people: list[Person] = (),
+        roles: list[Role] = (),
+        requests: list[TeamRequest] = (),
+        relations: list[Relation] = (),
+        scale: list[str] | None = None,
+    ) -> None:
+        document: dict[str, Any] = {"format": "teamwright", "version": FORMAT_VERSION}
+        if scale is not None:
+            document["scale"] = {"levels": list(scale)}
+        document["competencies"] = _plain(list(competencies))
+        document["relations"] = _plain(list(relations))
+        document["people"] = _plain(list(people))
+        document["roles"] = _plain(list(roles))
+        document["requests"] = _plain(list(requests))
+        self._core = _core.Model.from_dict(document)
+
+    @classmethod
+    def from_dict(cls, document: dict[str, Any]) -> Model:
+        """A model from a document in the file format (a parsed JSON object)."""
+        return cls._wrap(_core.Model.from_dict(document))
+
+    @classmethod
+    def _wrap(cls, core: Any) -> Model:
+        model = cls.__new__(cls)
+        model._core = core
+        return model
+
+    def to_dict(self) -> dict[str, Any]:
+        """The canonical document: what `save` writes, as Python objects."""
+        return self._core.to_dict()
+
+    @cached_property
+    def _document(self) -> dict[str, Any]:
+        return self.to_dict()
+
+    @property
+    def scale(self) -> list[str]:
+        return list(self._document.get("scale", {}).get("levels", DEFAULT_LEVELS))
+
+    @cached_property
+    def competencies(self) -> list[Competency]:
+        return [_competency(c) for c in self._document["competencies"]]
+
+    @cached_property
+    def relations(self) -> list[Relation]:
+        return [_from_dict(Relation, r) for r in self._document.get("relations", [])]
+
+    @cached_property
+    def people(self) -> list[Person]:
+        return [_person(p) for p in self._document.get("people", [])]
+
+    @cached_property
+    def roles(self) -> list[Role]:
+        return [_role(r) for r in self._document.get("roles", [])]
+
+    @cached_property
+    def requests(self) -> list[TeamRequest]:
+        return [_request(r) for r in self._document.get("requests", [])]
+
+    def person(self, id: str) -> Person:
+        """The person with that id; `UnknownReferenceError` if there is none."""
+        return self._lookup(self.people, id, "person")
+
+    def request(self, id: str) -> TeamRequest:
+        """The request with that id; `UnknownReferenceError` if there is none."""
+        return self._lookup(self.requests, id, "request")
+
+    def rated_level(self, person: str, competency: str) -> float:
+        """The person's own level: agreed, else aggregated from assessments, else 0."""
+        return self._core.rated_level(person, competency)
+
+    def effective_level(self, person: str, competency: str) -> float:
+        """The level that counts for requirements: hierarchy and relations applied."""
+        return self._core.effective_level(person, competency)
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Writes the canonical document atomically; `FileError` if it cannot."""
+        self._core.save(os.fspath(path))
+
+    def dumps(self) -> str:
+        return self._core.dumps()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Model) and self._core == other._core
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        doc = self._document
+        return (
+            f"<teamwright.Model: {len(doc['competencies'])} competencies, "
+            f"{len(doc.get('people', []))} people, {len(doc.get('roles', []))} roles, "
+            f"{len(doc.get('requests', []))} requests>"
+        )
+
+    @staticmethod
+    def _lookup(items: list[Any], id: str, kind: str) -> Any:
+        for item in items:
+            if item.id == id:
+                return item
+        from teamwright.errors import UnknownReferenceError
+
+        raise UnknownReferenceError(f"unknown {kind} '{id}'")
+
+
+def load(path: str | os.PathLike[str]) -> Model:
+    """Reads a teamwright file; `FileError` if unreadable, `InvalidInputError` subclasses or
+    `UnknownReferenceError` if invalid."""
+    return Model._wrap(_core.Model.load(os.fspath(path)))
+
+
+def loads(text: str) -> Model:
+    """Parses a teamwright document."""
+    return Model._wrap(_core.Model.loads(text))
+
+
+def save(model: Model, path: str | os.PathLike[str]) -> None:
+    """Writes the model's canonical document atomically."""
+    model.save(path)
+
+
+def dumps(model: Model) -> str:
+    """The model's canonical document as text."""
+    return model.dumps()

@@ -1,0 +1,49 @@
+"""Gap reports from Python."""
+
+from __future__ import annotations
+
+import pytest
+import teamwright as tw
+
+
+def test_the_leadership_team_has_only_soft_gaps_ranked_by_priority(example):
+    team = tw.solve(example, "leadership_team").member_ids
+    report = tw.gap_report(example, "leadership_team", team)
+    assert report.team == team
+    assert [(g.role, g.competency, g.priority) for g in report.gaps] == [
+        ("operations_manager", "collaboration", 6.0),
+        ("technical_specialist", "clear_communication", 3.0),
+    ]
+    collaboration, clear = report.gaps
+    assert not collaboration.trainable and collaboration.train == []
+    assert collaboration.transfer[0] == "p13"  # the cheapest employee with collaboration >= 4
+    assert clear.trainable
+    assert clear.train == [tw.TrainingOption("p06", 2, 1)]
+
+
+def test_a_trainable_gap_proposes_the_nearest_member(example):
+    report = tw.gap_report(example, "latam_expansion", ["p10", "p13", "p14"])
+    assert [gap.competency for gap in report.gaps] == ["spanish", "clear_communication"]
+    spanish = report.gaps[0]
+    assert (spanish.competency, spanish.missing, spanish.shortfall, spanish.priority) == (
+        "spanish",
+        1,
+        1,
+        5,
+    )
+    assert spanish.trainable
+    assert [option.id for option in spanish.train] == ["p14"]  # Mateo tests at 3
+    assert not spanish.needs_hire
+
+
+def test_gap_reports_convert_to_plain_dicts(example):
+    document = tw.gap_report(example, "weekend_support", ["p13"]).to_dict()
+    assert {"request", "team", "coverage", "gaps"} <= document.keys()
+    assert all("priority" in gap for gap in document["gaps"])
+
+
+def test_a_team_with_an_unknown_person_raises(example):
+    with pytest.raises(tw.UnknownReferenceError, match="unknown person 'p99'"):
+        tw.gap_report(example, "leadership_team", ["p01", "p99"])
+    with pytest.raises(tw.DuplicateIdError, match="team names person 'p01' twice"):
+        tw.gap_report(example, "leadership_team", ["p01", "p01"])

@@ -1,0 +1,82 @@
+"""The file format: exact round trips, typed errors, atomic saves, and the JSON Schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import teamwright as tw
+from conftest import EXAMPLE, ROOT
+
+
+def example_files() -> list[Path]:
+    return sorted((ROOT / "examples").glob("*.json"))
+
+
+@pytest.mark.parametrize("path", example_files(), ids=lambda p: p.name)
+def test_every_example_validates_against_the_schema_and_loads(path, schema):
+    document = json.loads(path.read_text())
+    jsonschema.Draft7Validator(schema).validate(document)
+    tw.load(path)
+
+
+def test_saved_documents_validate_against_the_schema(example, schema):
+    jsonschema.Draft7Validator.check_schema(schema)
+    jsonschema.Draft7Validator(schema).validate(example.to_dict())
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        {"version": 2},
+        {"people": [{"id": "p", "cost": -1}]},
+        {"people": [{"id": "p", "availabilty": 1}]},
+        {
+            "requests": [
+                {"id": "r", "requirements": [{"competency": "a", "min_level": 1, "count": 0}]}
+            ]
+        },
+    ],
+)
+def test_the_schema_and_the_loader_both_reject_broken_documents(broken, schema):
+    document = {"format": "teamwright", "version": 1, "competencies": [{"id": "a"}], **broken}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft7Validator(schema).validate(document)
+    with pytest.raises(tw.InvalidInputError):
+        tw.Model.from_dict(document)
+
+
+def test_save_and_load_round_trip_exactly(example, tmp_path):
+    path = tmp_path / "copy.json"
+    tw.save(example, path)
+    again = tw.load(path)
+    assert again == example
+    assert tw.dumps(again) == path.read_text()
+    assert again.to_dict() == example.to_dict()
+
+
+def test_loads_reports_malformed_json_with_its_position():
+    with pytest.raises(tw.FormatError) as raised:
+        tw.loads('{"format": "teamwright",\n "version": }')
+    assert str(raised.value).startswith("malformed JSON: parse error at line 2, column 13")
+
+
+def test_file_errors_are_os_errors_and_leave_nothing_behind(tmp_path, example):
+    with pytest.raises(tw.FileError) as raised:
+        tw.load(tmp_path / "missing.json")
+    assert isinstance(raised.value, OSError)
+    assert "No such file or directory" in str(raised.value)
+    target = tmp_path / "old.json"
+    target.write_text("old")
+    with pytest.raises(tw.FileError):
+        tw.save(example, tmp_path / "no-dir" / "x.json")
+    assert target.read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.json"]
+
+
+def test_the_bundled_example_is_installed_with_the_package():
+    installed = Path(tw.example_path())
+    assert installed.is_file()
+    assert installed.read_text() == EXAMPLE.read_text()
