@@ -4,6 +4,8 @@
 #include <pybind11/gil_safe_call_once.h>
 #include <pybind11/pybind11.h>
 
+#include <utility>
+
 #include "bindings/register.hpp"
 #include "teamwright/error.hpp"
 
@@ -29,7 +31,7 @@ void raise(const char* name, const std::exception& error) {
 void register_errors(py::module_& /*m*/) {
   py::register_exception_translator([](std::exception_ptr thrown) {
     try {
-      std::rethrow_exception(thrown);
+      std::rethrow_exception(std::move(thrown));
     } catch (const FormatError& e) {
       raise("FormatError", e);
     } catch (const DuplicateIdError& e) {

@@ -32,7 +32,7 @@ TeamRequest request_of(const Model& model, py::handle request) {
 void register_team(py::module_& m) {
   // Opaque: Python reads results through their dict; the handle lets the checker see the
   // result exactly as the solver returned it.
-  py::class_<team::TeamResult>(m, "TeamResult");
+  const py::class_<team::TeamResult> result_handle(m, "TeamResult");
 
   m.def(
       "solve",

@@ -207,7 +207,7 @@ def _print_result(model: Model, request: TeamRequest, result: TeamResult) -> Non
         for member in result.members:
             star = "*" if member.external else ""
             why = (
-                "only one for: " + "; ".join(member.unique)
+                "essential to: " + "; ".join(member.unique)
                 if member.unique
                 else "counts for: " + "; ".join(member.contributes)
                 if member.contributes

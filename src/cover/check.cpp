@@ -264,6 +264,7 @@ std::vector<std::string> check(const Problem& p, const Solution& s) {
             }
           }
           std::vector<double> values;
+          values.reserve(columns.size());
           for (const Index j : columns) {
             values.push_back(size_kind ? (p.counts_toward_size(j) ? 1.0 : 0.0) : p.weight(j));
           }

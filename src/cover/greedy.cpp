@@ -219,7 +219,8 @@ void prove_bounds(const Problem& p, Analysis& a) {
   auto weight = [&](Index j) { return p.weight(j); };
   auto cost = [&](Index j) { return p.cost(j); };
   auto size = [&](Index j) { return p.counts_toward_size(j) ? 1.0 : 0.0; };
-  auto check_group = [&](std::vector<Index> rows, std::span<const Index> columns, int demand) {
+  auto check_group = [&](const std::vector<Index>& rows, std::span<const Index> columns,
+                         int demand) {
     if (demand <= 0) {
       return;
     }

@@ -427,7 +427,7 @@ Model model_from_json(const Json& document) {
   auto roles = read_list<Role>(f, "roles", read_role);
   auto requests = read_list<TeamRequest>(f, "requests", read_request);
   f.finish();
-  return Model(std::move(framework), std::move(people), std::move(roles), std::move(requests));
+  return {std::move(framework), std::move(people), std::move(roles), std::move(requests)};
 }
 
 TeamRequest request_from_json(const Json& value) { return read_request(value, "request"); }

@@ -150,7 +150,6 @@ std::vector<std::string> check(const Model& model, const TeamRequest& request,
       fail("hard requirement " + std::to_string(i) + " (" + r.competency + ") is not met");
     }
   }
-  int slots_needed = 0;
   int slots_filled = 0;
   for (std::size_t s = 0; s < request.roles.size(); ++s) {
     const std::size_t i = request.requirements.size() + s;
@@ -172,7 +171,6 @@ std::vector<std::string> check(const Model& model, const TeamRequest& request,
       fail("coverage row " + std::to_string(i) + " (role " + request.roles[s].role + ") is wrong");
     }
     met[i] = static_cast<int>(holders.size()) >= request.roles[s].count;
-    slots_needed += request.roles[s].count;
     slots_filled += static_cast<int>(holders.size());
     if (solved && !met[i]) {
       fail("role " + util::quote(request.roles[s].role) + " is not filled");

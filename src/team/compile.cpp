@@ -1,6 +1,7 @@
 #include "teamwright/team/compile.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <string>
 #include <string_view>
@@ -136,7 +137,7 @@ Compiled compile(const Model& model, const TeamRequest& request) {
   for (std::size_t i = 0; i < out.rows.size(); ++i) {
     const RequestRow& row = out.rows[i];
     if (row.kind == RowKind::kCount && !row.hard) {
-      const cover::Index rows[] = {cover_row[i]};
+      const std::array<cover::Index, 1> rows{cover_row[i]};
       for (int k = 0; k < row.count; ++k) {
         builder.add_column(out.soft_penalty * row.importance, rows, {0.0, false});
         out.slack_source.push_back(i);

@@ -24,7 +24,7 @@ def test_demo_prints_the_team_why_coverage_and_gaps():
         "Request 'leadership_team'",
         "Status: feasible",
         "x01 Ingrid Solberg*",
-        "only one for: role operations_manager x 1",
+        "essential to: role operations_manager x 1",
         "Coverage",
         "2 x empathy >= 3",
         "Remaining gaps of this team",

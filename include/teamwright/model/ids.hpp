@@ -20,7 +20,8 @@ class Id {
   /// The position of the item in the model's list of its kind.
   [[nodiscard]] constexpr std::uint32_t index() const { return index_; }
 
-  friend constexpr auto operator<=>(Id, Id) = default;
+  // clang-tidy 14 reads the defaulted comparison as a literal 0 compared with a pointer.
+  friend constexpr auto operator<=>(Id, Id) = default;  // NOLINT(modernize-use-nullptr)
 
  private:
   std::uint32_t index_ = 0;

@@ -32,7 +32,7 @@ Model model() {
            {.competency = "skill", .min_level = 4, .importance = 5},
            {.competency = "talent", .min_level = 3, .importance = 4},
            {.competency = "coachable_trait", .min_level = 2, .importance = 2, .hard = false}}}};
-  return Model(f, people, roles);
+  return {f, people, roles};
 }
 
 std::vector<PersonId> team(const Model& m, std::initializer_list<const char*> ids) {

@@ -15,8 +15,8 @@ namespace {
 using testing::brute_force_optimum;
 using testing::random_problem;
 
-Problem build(std::vector<int> demands,
-              std::vector<std::pair<double, std::vector<Index>>> columns) {
+Problem build(const std::vector<int>& demands,
+              const std::vector<std::pair<double, std::vector<Index>>>& columns) {
   Problem::Builder b;
   for (const int d : demands) {
     b.add_row(d);

@@ -252,9 +252,9 @@ TEST(ResultJson, CarriesStatusMembersCostCoverageAndUnmet) {
   const auto& request = model.request("latam_expansion");
   const std::string text = dump_result(model, request, team::solve(model, request));
   for (const char* expected :
-       {"\"status\": \"infeasible\"", "\"members\": [", "\"cost\": 159000", "\"coverage\": [",
-        "\"requirement\": \"2 x spanish >= 4\"", "\"covered_by\": [\n        \"p13\"\n      ]",
-        "\"unmet\": [", "\"capable_people\": [\n        \"p13\"\n      ]"}) {
+       {R"("status": "infeasible")", R"("members": [)", R"("cost": 159000)", R"("coverage": [)",
+        R"("requirement": "2 x spanish >= 4")", "\"covered_by\": [\n        \"p13\"\n      ]",
+        R"("unmet": [)", "\"capable_people\": [\n        \"p13\"\n      ]"}) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
   }
 }

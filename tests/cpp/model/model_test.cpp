@@ -222,7 +222,9 @@ TEST(ModelValidation, RejectsBadRoles) {
 TEST(ModelValidation, RejectsRequestsThatBreakRules) {
   const std::vector<Person> people{{.id = "ann"}, {.id = "bob"}};
   const std::vector<Role> roles{{.id = "lead"}};
-  auto check = [&](TeamRequest request) { Model(small_framework(), people, roles, {request}); };
+  auto check = [&](const TeamRequest& request) {
+    Model(small_framework(), people, roles, {request});
+  };
   EXPECT_EQ(message_of<UnknownReferenceError>([&] {
               check({.id = "r", .requirements = {{.competency = "nope", .min_level = 1}}});
             }),

@@ -309,7 +309,7 @@ TEST(TeamSolve, AgreesWithBruteForceOnRandomRequests) {
       request.max_size = pick(1, 4);
     }
     if (n >= 2 && pick(0, 2) == 0) {
-      request.incompatible.push_back({"p0", "p1"});
+      request.incompatible.emplace_back("p0", "p1");
     }
     if (pick(0, 4) == 0) {
       request.must_include.push_back("p" + std::to_string(pick(0, n - 1)));
