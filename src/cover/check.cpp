@@ -57,6 +57,22 @@ std::vector<char> usable_columns(const Problem& p, bool with_budget, bool with_s
   return usable;
 }
 
+// The usable columns covering any of `rows`, and the rows' total demand.
+std::pair<std::set<Index>, int> usable_cover(const Problem& p, const std::vector<char>& usable,
+                                             const std::vector<Index>& rows) {
+  std::set<Index> columns;
+  int demand = 0;
+  for (const Index r : rows) {
+    demand += p.demand(r);
+    for (const Index j : p.columns_of(r)) {
+      if (usable[j] != 0) {
+        columns.insert(j);
+      }
+    }
+  }
+  return {columns, demand};
+}
+
 }  // namespace
 
 std::vector<std::string> check(const Problem& p, const Solution& s) {
@@ -186,16 +202,7 @@ std::vector<std::string> check(const Problem& p, const Solution& s) {
           break;
         }
         case Kind::kSlotCapacity: {
-          std::set<Index> columns;
-          int demand = 0;
-          for (const Index r : reason.rows) {
-            demand += p.demand(r);
-            for (const Index j : p.columns_of(r)) {
-              if (usable[j] != 0) {
-                columns.insert(j);
-              }
-            }
-          }
+          const auto [columns, demand] = usable_cover(p, usable, reason.rows);
           if (static_cast<int>(columns.size()) >= demand) {
             fail("slot rows said to be short have enough columns");
           }
@@ -253,16 +260,7 @@ std::vector<std::string> check(const Problem& p, const Solution& s) {
             break;
           }
           // Recompute: the cheapest way to meet these rows' demand with distinct columns.
-          std::set<Index> columns;
-          int demand = 0;
-          for (const Index r : reason.rows) {
-            demand += p.demand(r);
-            for (const Index j : p.columns_of(r)) {
-              if (usable[j] != 0) {
-                columns.insert(j);
-              }
-            }
-          }
+          const auto [columns, demand] = usable_cover(p, usable, reason.rows);
           std::vector<double> values;
           values.reserve(columns.size());
           for (const Index j : columns) {

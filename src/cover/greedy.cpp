@@ -282,7 +282,9 @@ class Greedy {
     }
     cover();
     remove_redundant();
-    reach_min_size();
+    if (reach_min_size()) {
+      remove_redundant();  // the columns added may make others redundant
+    }
   }
 
   [[nodiscard]] Solution solution() const {
@@ -445,9 +447,10 @@ class Greedy {
     return out;
   }
 
-  void reach_min_size() {
+  // Adds the cheapest eligible columns until the minimum size holds; returns whether it added.
+  bool reach_min_size() {
     if (size_ >= a_.limits.min_size) {
-      return;
+      return false;
     }
     std::vector<Index> order;
     for (Index j = 0; j < p_.num_columns(); ++j) {
@@ -466,6 +469,7 @@ class Greedy {
         take(j);
       }
     }
+    return true;
   }
 
   const Problem& p_;

@@ -64,37 +64,30 @@ class Fields {
     return where_ + ": field " + quote(key);
   }
 
-  std::string string(const char* key) { return as_string(require(key), field(key)); }
-  std::string string_or(const char* key, std::string fallback) {
+  // The field read by `read(value, what)`, or nothing when it is absent.
+  template <class Read>
+  auto optional(const char* key, Read read)
+      -> std::optional<decltype(read(std::declval<const Json&>(), std::string()))> {
     const Json* value = find(key);
-    return value != nullptr ? as_string(*value, field(key)) : std::move(fallback);
+    if (value == nullptr) {
+      return std::nullopt;
+    }
+    return read(*value, field(key));
+  }
+
+  std::string string(const char* key) { return as_string(require(key), field(key)); }
+  std::string string_or(const char* key, const std::string& fallback) {
+    return optional(key, as_string).value_or(fallback);
   }
   double real(const char* key) { return as_real(require(key), field(key)); }
   double real_or(const char* key, double fallback) {
-    const Json* value = find(key);
-    return value != nullptr ? as_real(*value, field(key)) : fallback;
-  }
-  std::optional<double> optional_real(const char* key) {
-    const Json* value = find(key);
-    return value != nullptr ? std::optional<double>(as_real(*value, field(key))) : std::nullopt;
+    return optional(key, as_real).value_or(fallback);
   }
   int integer_or(const char* key, int fallback) {
-    const Json* value = find(key);
-    return value != nullptr ? as_integer(*value, field(key)) : fallback;
-  }
-  std::optional<int> optional_integer(const char* key) {
-    const Json* value = find(key);
-    return value != nullptr ? std::optional<int>(as_integer(*value, field(key))) : std::nullopt;
+    return optional(key, as_integer).value_or(fallback);
   }
   bool boolean_or(const char* key, bool fallback) {
-    const Json* value = find(key);
-    if (value == nullptr) {
-      return fallback;
-    }
-    if (!value->is_boolean()) {
-      throw FormatError(field(key) + " must be true or false, got " + shown(*value));
-    }
-    return value->get<bool>();
+    return optional(key, as_boolean).value_or(fallback);
   }
   // An array field (empty if absent), each element read by `read(element, where)`.
   template <class Read>
@@ -126,6 +119,12 @@ class Fields {
     }
   }
 
+  static bool as_boolean(const Json& value, const std::string& what) {
+    if (!value.is_boolean()) {
+      throw FormatError(what + " must be true or false, got " + shown(value));
+    }
+    return value.get<bool>();
+  }
   static std::string as_string(const Json& value, const std::string& what) {
     if (!value.is_string()) {
       throw FormatError(what + " must be a string, got " + shown(value));
@@ -176,9 +175,7 @@ Competency read_competency(const Json& value, const std::string& where) {
     }
     c.kind = *parsed;
   }
-  if (f.find("trainable") != nullptr) {
-    c.trainable = f.boolean_or("trainable", false);
-  }
+  c.trainable = f.optional("trainable", Fields::as_boolean);
   c.parents = f.strings("parents");
   c.description = f.string_or("description", "");
   f.finish();
@@ -319,8 +316,8 @@ TeamRequest read_request(const Json& value, const std::string& where) {
     r.roles.push_back(std::move(slot));
   });
   r.min_size = f.integer_or("min_size", 1);
-  r.max_size = f.optional_integer("max_size");
-  r.budget = f.optional_real("budget");
+  r.max_size = f.optional("max_size", Fields::as_integer);
+  r.budget = f.optional("budget", Fields::as_real);
   r.must_include = f.strings("must_include");
   r.exclude = f.strings("exclude");
   f.each("incompatible", [&](const Json& item, const std::string& item_where) {
@@ -338,7 +335,7 @@ TeamRequest read_request(const Json& value, const std::string& where) {
     }
     r.objective = *parsed;
   }
-  r.soft_penalty = f.optional_real("soft_penalty");
+  r.soft_penalty = f.optional("soft_penalty", Fields::as_real);
   f.finish();
   return r;
 }
@@ -406,7 +403,7 @@ Model model_from_json(const Json& document) {
   if (format != "teamwright") {
     throw FormatError("document: field 'format' must be \"teamwright\", got " + quote(format));
   }
-  const int version = f.optional_integer("version").value_or(-1);
+  const int version = f.optional("version", Fields::as_integer).value_or(-1);
   if (version != kFormatVersion) {
     throw FormatError(
         "document: format version " +

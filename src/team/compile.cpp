@@ -25,12 +25,11 @@ Compiled compile(const Model& model, const TeamRequest& request) {
   Compiled out;
   out.rows = request_rows(model, request);
 
-  cover::Problem::Builder builder;
+  // Every row but the "everyone" ones becomes a cover row, in request order.
   std::vector<cover::Index> cover_row(out.rows.size(), -1);
   for (std::size_t i = 0; i < out.rows.size(); ++i) {
-    const RequestRow& row = out.rows[i];
-    if (row.kind != RowKind::kEveryone) {
-      cover_row[i] = builder.add_row(row.count, row.kind == RowKind::kRole);
+    if (out.rows[i].kind != RowKind::kEveryone) {
+      cover_row[i] = static_cast<cover::Index>(out.cover_row_source.size());
       out.cover_row_source.push_back(i);
     }
   }
@@ -127,6 +126,27 @@ Compiled compile(const Model& model, const TeamRequest& request) {
   }
   out.soft_penalty = request.soft_penalty.value_or(total_base + 1);
 
+  // A soft row asks for at most as many members as can cover it; what it asks beyond that is
+  // missed by every team alike, a constant penalty rather than a choice (and no slack columns).
+  std::vector<int> coverers(out.cover_row_source.size(), 0);
+  for (const Candidate& c : candidates) {
+    for (const cover::Index r : c.rows) {
+      ++coverers[r];
+    }
+  }
+  cover::Problem::Builder builder;
+  std::vector<int> slack(out.rows.size(), 0);
+  for (const std::size_t i : out.cover_row_source) {
+    const RequestRow& row = out.rows[i];
+    int demand = row.count;
+    if (row.kind == RowKind::kCount && !row.hard) {
+      demand = std::min(row.count, coverers[cover_row[i]]);
+      slack[i] = demand;
+      out.objective_offset += (row.count - demand) * out.soft_penalty * row.importance;
+    }
+    builder.add_row(demand, row.kind == RowKind::kRole);
+  }
+
   std::map<std::string_view, cover::Index> column_of;
   for (const Candidate& c : candidates) {
     const Person& person = model.person(c.person);
@@ -135,13 +155,10 @@ Compiled compile(const Model& model, const TeamRequest& request) {
     out.people.push_back(c.person);
   }
   for (std::size_t i = 0; i < out.rows.size(); ++i) {
-    const RequestRow& row = out.rows[i];
-    if (row.kind == RowKind::kCount && !row.hard) {
-      const std::array<cover::Index, 1> rows{cover_row[i]};
-      for (int k = 0; k < row.count; ++k) {
-        builder.add_column(out.soft_penalty * row.importance, rows, {0.0, false});
-        out.slack_source.push_back(i);
-      }
+    const std::array<cover::Index, 1> rows{cover_row[i]};
+    for (int k = 0; k < slack[i]; ++k) {
+      builder.add_column(out.soft_penalty * out.rows[i].importance, rows, {0.0, false});
+      out.slack_source.push_back(i);
     }
   }
 

@@ -102,8 +102,8 @@ TeamResult solve(const Model& model, const TeamRequest& request) {
 
   TeamResult result;
   result.status = solution.status;
-  result.objective = solution.cost;
-  result.bound = solution.bound;
+  result.objective = solution.cost + compiled.objective_offset;
+  result.bound = solution.bound + compiled.objective_offset;
   std::vector<PersonId> team;
   for (const cover::Index j : solution.columns) {
     if (static_cast<std::size_t>(j) < compiled.people.size()) {

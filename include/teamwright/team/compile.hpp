@@ -8,8 +8,10 @@
 /// Columns: one per eligible person, covering the rows they meet at their effective level,
 /// costing their cost (min_cost) or 1 + cost / (total cost + 1) (min_size, which breaks size
 /// ties by cost), weighing their cost in the budget; then, for each soft counted requirement,
-/// `count` slack columns that stand for one missing member each and cost soft_penalty x
-/// importance. Must-include people are fixed columns, incompatible pairs conflicts.
+/// as many slack columns as its demand, each standing for one missing member and costing
+/// soft_penalty x importance. A soft requirement's demand is capped at the number of candidates
+/// able to meet it: the rest is missed by every team alike, so it is a constant (the objective
+/// offset). Must-include people are fixed columns, incompatible pairs conflicts.
 
 #include <cstddef>
 #include <string>
@@ -35,6 +37,9 @@ struct Compiled {
   std::vector<std::string> excluded_must_include;
   /// The objective units one importance point of a soft requirement costs when left unmet.
   double soft_penalty = 0;
+  /// Penalties every team pays (soft demand no candidate can meet); the team objective is the
+  /// covering problem's cost plus this.
+  double objective_offset = 0;
 };
 
 /// Compiles a validated request. Throws what `Model::validate` throws for a request that breaks

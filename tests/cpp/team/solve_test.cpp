@@ -154,6 +154,26 @@ TEST(TeamSolve, SoftRequirementsAreMetWhenTheyCanBeAndWeighedWhenPenalised) {
   EXPECT_FALSE(result.coverage.rows[1].met());
 }
 
+TEST(TeamSolve, HugeCountsAreProvenOrChargedWithoutBuildingThem) {
+  const Model model(framework(), {{.id = "x", .levels = {{"a", 3}}, .cost = 5},
+                                  {.id = "y", .levels = {{"a", 3}}, .cost = 5}});
+  TeamRequest request{.id = "r",
+                      .requirements = {{.competency = "a",
+                                        .min_level = 3,
+                                        .count = 1'000'000'000,
+                                        .importance = 1,
+                                        .hard = false}},
+                      .soft_penalty = 1};
+  EXPECT_EQ(compile(model, request).problem.num_columns(), 4);  // two people, two slack columns
+  const TeamResult soft = solved_and_checked(model, request);
+  // The one member the minimum size asks for covers one unit (5); the rest is missed at 1 each.
+  EXPECT_DOUBLE_EQ(soft.objective, 5 + (1e9 - 1));
+  request.requirements[0].hard = true;
+  const TeamResult hard = solved_and_checked(model, request);
+  EXPECT_EQ(hard.status, Status::kInfeasible);
+  EXPECT_EQ(hard.unmet.at(0).capable, 2);
+}
+
 TEST(TeamSolve, EveryoneRequirementsFilterOrSurchargeCandidates) {
   const Model model(framework(), {{.id = "kind", .levels = {{"a", 3}, {"b", 3}}, .cost = 9},
                                   {.id = "rough", .levels = {{"b", 3}}, .cost = 1}});
