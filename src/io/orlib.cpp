@@ -1,0 +1,119 @@
+#include "teamwright/io/orlib.hpp"
+
+#include <charconv>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "teamwright/error.hpp"
+#include "util/text.hpp"
+
+namespace teamwright::io {
+namespace {
+
+// Whitespace-separated non-negative integers, read in order.
+class Tokens {
+ public:
+  Tokens(std::string_view text, std::string_view name) : text_(text), name_(name) {}
+
+  // The next integer; `what` says what it should be, for the message if it is not there.
+  std::int64_t next(const std::string& what) {
+    while (pos_ < text_.size() && is_space(text_[pos_])) {
+      ++pos_;
+    }
+    if (pos_ == text_.size()) {
+      throw FormatError(std::string(name_) + ": the file ends where " + what + " should be");
+    }
+    std::int64_t value = 0;
+    const char* begin = text_.data() + pos_;
+    const char* end = text_.data() + text_.size();
+    const auto [ptr, error] = std::from_chars(begin, end, value);
+    if (error != std::errc() || value < 0 || (ptr != end && !is_space(*ptr))) {
+      std::size_t stop = pos_;
+      while (stop < text_.size() && !is_space(text_[stop])) {
+        ++stop;
+      }
+      throw FormatError(std::string(name_) + ": " + what + " must be a non-negative integer, got " +
+                        util::quote(text_.substr(pos_, std::min<std::size_t>(stop - pos_, 20))));
+    }
+    pos_ = static_cast<std::size_t>(ptr - text_.data());
+    return value;
+  }
+
+  void expect_end() {
+    while (pos_ < text_.size() && is_space(text_[pos_])) {
+      ++pos_;
+    }
+    if (pos_ != text_.size()) {
+      throw FormatError(std::string(name_) + ": unexpected content after the last row");
+    }
+  }
+
+ private:
+  static bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+  std::string_view text_;
+  std::string_view name_;
+  std::size_t pos_ = 0;
+};
+
+}  // namespace
+
+cover::Problem parse_orlib_scp(std::string_view text, std::string_view name) {
+  Tokens tokens(text, name);
+  const std::int64_t rows = tokens.next("the number of rows");
+  const std::int64_t columns = tokens.next("the number of columns");
+  constexpr std::int64_t kLimit = 2'000'000'000;
+  if (rows > kLimit || columns > kLimit) {
+    throw FormatError(std::string(name) + ": " + std::to_string(rows) + " rows and " +
+                      std::to_string(columns) + " columns exceed the supported size");
+  }
+  std::vector<double> costs(static_cast<std::size_t>(columns));
+  for (std::int64_t j = 0; j < columns; ++j) {
+    costs[j] = static_cast<double>(tokens.next("the cost of column " + std::to_string(j + 1)));
+  }
+  // Rows list their columns; the problem wants columns listing their rows.
+  std::vector<std::vector<cover::Index>> by_column(static_cast<std::size_t>(columns));
+  std::vector<std::int64_t> last_row_of(static_cast<std::size_t>(columns), -1);
+  for (std::int64_t i = 0; i < rows; ++i) {
+    const std::string row = "row " + std::to_string(i + 1);
+    const std::int64_t count = tokens.next("the number of columns of " + row);
+    for (std::int64_t k = 0; k < count; ++k) {
+      const std::int64_t j = tokens.next("a column of " + row);
+      if (j < 1 || j > columns) {
+        throw FormatError(std::string(name) + ": " + row + " names column " + std::to_string(j) +
+                          ", outside 1.." + std::to_string(columns));
+      }
+      if (last_row_of[j - 1] == i) {
+        throw FormatError(std::string(name) + ": " + row + " names column " + std::to_string(j) +
+                          " twice");
+      }
+      last_row_of[j - 1] = i;
+      by_column[j - 1].push_back(static_cast<cover::Index>(i));
+    }
+  }
+  tokens.expect_end();
+
+  cover::Problem::Builder builder;
+  for (std::int64_t i = 0; i < rows; ++i) {
+    builder.add_row(1);
+  }
+  for (std::int64_t j = 0; j < columns; ++j) {
+    builder.add_column(costs[j], by_column[j]);
+  }
+  return std::move(builder).build();
+}
+
+cover::Problem read_orlib_scp(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw FileError("cannot read " + util::quote(path.string()) + ": " + std::strerror(errno));
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_orlib_scp(text.str(), path.filename().string());
+}
+
+}  // namespace teamwright::io
