@@ -16,4 +16,16 @@ std::string_view to_string(Status status) {
   return "?";
 }
 
+std::string_view to_string(Termination termination) {
+  switch (termination) {
+    case Termination::kCompleted:
+      return "completed";
+    case Termination::kTimeLimit:
+      return "time_limit";
+    case Termination::kCancelled:
+      return "cancelled";
+  }
+  return "?";
+}
+
 }  // namespace teamwright::cover

@@ -53,6 +53,16 @@ struct Infeasibility {
   friend bool operator==(const Infeasibility&, const Infeasibility&) = default;
 };
 
+/// Why a solve stopped.
+enum class Termination {
+  kCompleted,  ///< the solver finished its work (exact mode: proved optimality or infeasibility)
+  kTimeLimit,  ///< the time limit was reached
+  kCancelled,  ///< the cancellation token was set
+};
+
+/// The name of a termination reason: "completed", "time_limit", "cancelled".
+[[nodiscard]] std::string_view to_string(Termination termination);
+
 /// A solver's answer.
 struct Solution {
   Status status = Status::kNoSolutionFound;
@@ -69,6 +79,10 @@ struct Solution {
   std::vector<Index> short_rows;
   /// Why no solution exists (status kInfeasible only).
   std::vector<Infeasibility> infeasibilities;
+  Termination termination = Termination::kCompleted;
+  /// Seconds from the start of the solve until `columns` was found, and in all.
+  double time_to_best_s = 0;
+  double time_s = 0;
 };
 
 }  // namespace teamwright::cover

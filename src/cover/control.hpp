@@ -1,0 +1,61 @@
+#pragma once
+
+// The running solve's clock, limits and reports: every solver polls `stop()` in its loops and
+// tells `Control` about new incumbents and bounds, which reaches the progress callback.
+
+#include <chrono>
+#include <limits>
+#include <optional>
+#include <vector>
+
+#include "teamwright/cover/solve.hpp"
+
+namespace teamwright::cover::detail {
+
+/// The best solution so far.
+struct Incumbent {
+  std::vector<Index> columns;  // ascending
+  double cost = std::numeric_limits<double>::infinity();
+
+  [[nodiscard]] bool exists() const { return cost < std::numeric_limits<double>::infinity(); }
+};
+
+class Control {
+ public:
+  Control(const SolveOptions& options, const SolveHooks& hooks);
+
+  /// Whether to stop now: the time limit has passed or the solve was cancelled. Once true,
+  /// stays true.
+  [[nodiscard]] bool stop();
+  [[nodiscard]] double elapsed() const;
+
+  /// Offers a solution; keeps it if it is cheaper than the incumbent. Returns whether it did.
+  bool offer(std::vector<Index> columns, double cost);
+  /// Offers a lower bound; keeps it if it is higher.
+  void offer_bound(double bound);
+
+  [[nodiscard]] const Incumbent& incumbent() const { return incumbent_; }
+  [[nodiscard]] double bound() const { return bound_; }
+  /// Whether the incumbent is proven optimal by the bound (for integral costs, within 1).
+  [[nodiscard]] bool closed() const;
+  void set_integral_costs(bool integral) { integral_ = integral; }
+  [[nodiscard]] bool integral_costs() const { return integral_; }
+
+  [[nodiscard]] Termination termination() const { return termination_; }
+  [[nodiscard]] double time_to_best() const { return time_to_best_; }
+
+ private:
+  void report(bool forced);
+
+  std::chrono::steady_clock::time_point start_;
+  double time_limit_s_;
+  const SolveHooks* hooks_;
+  Incumbent incumbent_;
+  double bound_ = -std::numeric_limits<double>::infinity();
+  bool integral_ = false;
+  Termination termination_ = Termination::kCompleted;
+  double time_to_best_ = 0;
+  double last_report_ = -1;
+};
+
+}  // namespace teamwright::cover::detail
