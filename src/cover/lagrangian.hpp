@@ -1,0 +1,26 @@
+#pragma once
+
+// Lagrangian relaxation of the covering rows, and the heuristic of Caprara, Fischetti and Toth
+// built on it. For "pure" problems: no conflicts, budget, maximum size or slot rows (fixed
+// columns and a minimum size are fine).
+
+#include <cstdint>
+#include <random>
+#include <vector>
+
+#include "cover/analysis.hpp"
+#include "cover/control.hpp"
+
+namespace teamwright::cover::detail {
+
+/// Whether the Lagrangian methods apply: no conflicts, budget, maximum size or slot rows.
+[[nodiscard]] bool is_pure(const Problem& problem);
+
+/// Improves the control's incumbent and lower bound with the three-phase heuristic (subgradient,
+/// Lagrangian greedy, column fixing) and its refinement; stops when the incumbent is proven
+/// optimal, when refinement is exhausted and `until_stopped` is false, or when control says stop.
+/// The problem must be pure and feasible (no infeasibility in the analysis).
+void lagrangian_heuristic(const Problem& problem, const Analysis& analysis, Control& control,
+                          std::mt19937_64& random, bool until_stopped);
+
+}  // namespace teamwright::cover::detail

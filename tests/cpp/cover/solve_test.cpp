@@ -1,0 +1,185 @@
+#include "teamwright/cover/solve.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
+#include <thread>
+
+#include "cover/brute_force.hpp"
+#include "teamwright/cover/check.hpp"
+#include "teamwright/error.hpp"
+#include "teamwright/io/orlib.hpp"
+
+namespace teamwright::cover {
+namespace {
+
+using testing::brute_force_optimum;
+
+const std::filesystem::path kGolden =
+    std::filesystem::path(TEAMWRIGHT_SOURCE_DIR) / "tests/data/orlib";
+
+void expect_checked(const Problem& p, const Solution& s) {
+  const auto problems = check(p, s);
+  EXPECT_TRUE(problems.empty()) << problems.front();
+}
+
+// A pure multicover problem: random rows with demands 1..max_demand, every row coverable, costs
+// 1..max_cost.
+Problem random_multicover(std::mt19937& random, int rows, int columns, int max_demand,
+                          int max_cost = 20) {
+  auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(random); };
+  Problem::Builder b;
+  std::vector<std::vector<Index>> by_column(static_cast<std::size_t>(columns));
+  for (int r = 0; r < rows; ++r) {
+    const int demand = pick(1, max_demand);
+    b.add_row(demand);
+    std::vector<int> order(static_cast<std::size_t>(columns));
+    std::iota(order.begin(), order.end(), 0);
+    std::shuffle(order.begin(), order.end(), random);
+    const int covering = pick(demand, std::max(demand, columns / 2));
+    for (int k = 0; k < covering; ++k) {
+      by_column[order[k]].push_back(r);
+    }
+  }
+  for (int j = 0; j < columns; ++j) {
+    b.add_column(pick(1, max_cost), by_column[j]);
+  }
+  return std::move(b).build();
+}
+
+// 400 rows, 4000 columns, unit costs: a gap between bound and cost the solver cannot close, so
+// it works until stopped.
+Problem large_problem() {
+  std::mt19937 random(17);
+  return random_multicover(random, 400, 4000, 2, 1);
+}
+
+TEST(Solve, RejectsOptionsOutOfRange) {
+  const Problem p = Problem::Builder{}.build();
+  EXPECT_THROW((void)solve(p, {.time_limit_s = -1}), OutOfRangeError);
+  EXPECT_THROW((void)solve(p, {.time_limit_s = std::nan("")}), OutOfRangeError);
+  EXPECT_THROW((void)solve(p, {.threads = 0}), OutOfRangeError);
+}
+
+TEST(Solve, HeuristicAnswersAreSoundAgainstBruteForce) {
+  std::mt19937 random(4);
+  int proven = 0;
+  for (int trial = 0; trial < 120; ++trial) {
+    const Problem p = random_multicover(random, 1 + trial % 7, 4 + trial % 9, 3);
+    const auto optimum = brute_force_optimum(p);
+    const Solution s = solve(p);
+    expect_checked(p, s);
+    ASSERT_TRUE(optimum.has_value());
+    ASSERT_TRUE(s.status == Status::kOptimal || s.status == Status::kFeasible) << trial;
+    EXPECT_GE(s.cost, *optimum - 1e-9) << trial;
+    EXPECT_LE(s.bound, *optimum + 1e-9) << trial;
+    if (s.status == Status::kOptimal) {
+      EXPECT_EQ(s.cost, *optimum) << trial;
+      ++proven;
+    }
+    EXPECT_EQ(s.termination, Termination::kCompleted);
+  }
+  EXPECT_GT(proven, 60);
+}
+
+TEST(Solve, SideConstraintsAndSlotsStaySound) {
+  std::mt19937 random(8);
+  for (int trial = 0; trial < 200; ++trial) {
+    const Problem p = testing::random_problem(random, {.side_constraints = true, .slots = true});
+    const auto optimum = brute_force_optimum(p);
+    const Solution s = solve(p);
+    expect_checked(p, s);
+    if (s.status == Status::kInfeasible) {
+      EXPECT_FALSE(optimum.has_value()) << trial;
+    } else if (s.status != Status::kNoSolutionFound) {
+      ASSERT_TRUE(optimum.has_value()) << trial;
+      EXPECT_GE(s.cost, *optimum - 1e-9) << trial;
+    }
+  }
+}
+
+TEST(Solve, FindsTheOptimaOfTheGoldenInstances) {
+  std::ifstream optima(kGolden / "optima.csv");
+  std::string line;
+  std::getline(optima, line);
+  int solved = 0;
+  while (std::getline(optima, line)) {
+    const std::string name = line.substr(0, line.find(','));
+    const double optimum = std::stod(line.substr(line.find(',') + 1));
+    const Problem p = io::read_orlib_scp(kGolden / (name + ".txt"));
+    const Solution s = solve(p);
+    expect_checked(p, s);
+    EXPECT_EQ(s.cost, optimum) << name;
+    EXPECT_LE(s.bound, optimum) << name;
+    ++solved;
+  }
+  EXPECT_EQ(solved, 5);
+}
+
+TEST(Solve, StopsWithinTheTimeLimitWithItsBestSolution) {
+  const Problem p = large_problem();
+  for (const double limit : {0.0, 0.2, 0.5}) {
+    const Solution s = solve(p, {.time_limit_s = limit});
+    EXPECT_LE(s.time_s, limit * 1.05 + 0.05) << limit;
+    EXPECT_EQ(s.termination, Termination::kTimeLimit) << limit;
+    ASSERT_TRUE(s.status == Status::kFeasible || s.status == Status::kOptimal) << limit;
+    expect_checked(p, s);
+  }
+}
+
+TEST(Solve, ACancelledSolveReturnsItsBestSolution) {
+  const Problem p = large_problem();
+  CancellationToken token;
+  std::thread canceller([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    token.cancel();
+  });
+  const Solution s = solve(p, {.time_limit_s = 60}, {.cancel = &token});
+  canceller.join();
+  EXPECT_EQ(s.termination, Termination::kCancelled);
+  EXPECT_LT(s.time_s, 5);
+  expect_checked(p, s);
+}
+
+TEST(Solve, ReportsProgressWithBetterIncumbentsAndBounds) {
+  const Problem p = large_problem();
+  std::vector<Progress> reports;
+  const Solution s =
+      solve(p, {.time_limit_s = 0.5},
+            {.on_progress = [&](const Progress& progress) { reports.push_back(progress); }});
+  ASSERT_FALSE(reports.empty());
+  for (std::size_t k = 1; k < reports.size(); ++k) {
+    EXPECT_GE(reports[k].elapsed_s, reports[k - 1].elapsed_s);
+    EXPECT_GE(reports[k].bound, reports[k - 1].bound);
+    if (reports[k].incumbent && reports[k - 1].incumbent) {
+      EXPECT_LE(*reports[k].incumbent, *reports[k - 1].incumbent);
+    }
+  }
+  EXPECT_EQ(reports.back().incumbent, s.cost);
+  EXPECT_LE(s.time_to_best_s, s.time_s);
+}
+
+TEST(Solve, AnExceptionFromTheProgressCallbackEndsTheSolve) {
+  const Problem p = large_problem();
+  EXPECT_THROW(
+      (void)solve(p, {.time_limit_s = 5},
+                  {.on_progress = [](const Progress&) { throw std::runtime_error("stop"); }}),
+      std::runtime_error);
+}
+
+TEST(Solve, TheSameSeedGivesTheSameResult) {
+  std::mt19937 random(12);
+  for (int trial = 0; trial < 5; ++trial) {
+    const Problem p = random_multicover(random, 60, 300, 2);
+    const Solution a = solve(p, {.seed = 3});
+    const Solution b = solve(p, {.seed = 3});
+    EXPECT_EQ(a.columns, b.columns);
+    EXPECT_EQ(a.bound, b.bound);
+  }
+}
+
+}  // namespace
+}  // namespace teamwright::cover
