@@ -13,4 +13,5 @@ PYBIND11_MODULE(_core, m) {
   teamwright::python::register_errors(m);
   teamwright::python::register_model(m);
   teamwright::python::register_team(m);
+  teamwright::python::register_cover(m);
 }

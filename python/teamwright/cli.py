@@ -52,7 +52,37 @@ def _parser() -> argparse.ArgumentParser:
     gaps.add_argument("--request", required=True, help="id of a request in the file")
     gaps.add_argument("--team", required=True, help="comma-separated person ids")
     gaps.add_argument("--json", action="store_true", help="print the report as one JSON object")
+
+    cover = commands.add_parser("cover", help="solve an OR-Library set-covering file")
+    cover.add_argument("file")
+    cover.add_argument(
+        "--exact", action="store_true", help="prove optimality (or stop at the limit)"
+    )
+    cover.add_argument("--time-limit", type=_non_negative, metavar="S", help="seconds")
+    cover.add_argument("--seed", type=_non_negative_int, default=0, metavar="N")
+    cover.add_argument("--threads", type=_positive_int, default=1, metavar="N")
+    cover.add_argument("--json", action="store_true", help="print the solution as one JSON object")
     return parser
+
+
+def _non_negative(text: str) -> float:
+    value = float(text)
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"must be a number >= 0, got {text!r}")
+    return value
+
+
+def _non_negative_int(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"must be an integer >= 0, got {text!r}")
+    return int(text)
+
+
+def _positive_int(text: str) -> int:
+    value = _non_negative_int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be an integer >= 1, got {text!r}")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -91,6 +121,8 @@ def _run(args: argparse.Namespace) -> int:
             _print_json(result.to_dict())
         else:
             _print_result(model, model.request(args.request), result)
+    elif args.command == "cover":
+        _cover(args)
     elif args.command == "gaps":
         model = _load(args.file)
         team = [person for person in args.team.split(",") if person]
@@ -100,6 +132,31 @@ def _run(args: argparse.Namespace) -> int:
         else:
             _print_gaps(model, report)
     return 0
+
+
+def _cover(args: argparse.Namespace) -> None:
+    from teamwright import cover
+
+    problem = cover.read_orlib(args.file)
+    solution = cover.solve(
+        problem,
+        exact=args.exact,
+        time_limit=args.time_limit,
+        seed=args.seed,
+        threads=args.threads,
+    )
+    document = solution.to_dict()
+    document["columns"] = [j + 1 for j in solution.columns]  # OR-Library numbering
+    if args.json:
+        _print_json(document)
+        return
+    print(
+        f"{args.file}: {problem.num_rows} rows, {problem.num_columns} columns\n"
+        f"status: {solution.status.value} ({solution.termination})   cost: {solution.cost:g}   "
+        f"bound: {solution.bound:g}   gap: {100 * solution.gap:.2f} %\n"
+        f"best found after {solution.time_to_best_s:.3f} s of {solution.time_s:.3f} s\n"
+        f"columns (1-based): {' '.join(map(str, document['columns']))}"
+    )
 
 
 def _print_json(document: dict[str, Any]) -> None:

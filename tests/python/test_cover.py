@@ -1,0 +1,118 @@
+"""The covering engine from Python and the `teamwright cover` command."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+import teamwright as tw
+from conftest import ROOT
+from teamwright import cover
+
+GOLDEN = ROOT / "tests" / "data" / "orlib"
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory) -> cover.CoverProblem:
+    """400 x 4000 with unit costs in OR-Library format: a wide gap the solver cannot close."""
+    rng = random.Random(5)
+    rows, columns = 400, 4000
+    lines = [f"{rows} {columns}", " ".join("1" for _ in range(columns))]
+    for _ in range(rows):
+        covering = rng.sample(range(1, columns + 1), rng.randint(2, 60))
+        lines.append(f"{len(covering)} " + " ".join(map(str, covering)))
+    path = tmp_path_factory.mktemp("orlib") / "large.txt"
+    path.write_text("\n".join(lines) + "\n")
+    return cover.read_orlib(path)
+
+
+def test_the_golden_instance_is_solved_to_its_optimum():
+    problem = cover.read_orlib(GOLDEN / "scp41.txt")
+    assert (problem.num_rows, problem.num_columns) == (200, 1000)
+    solution = cover.solve(problem)
+    assert solution.cost == 429
+    assert solution.bound <= 429
+    assert solution.termination == "completed"
+    assert 0 <= solution.time_to_best_s <= solution.time_s
+
+
+def test_progress_reaches_python_and_its_exceptions_stop_the_solve(large):
+    reports: list[cover.Progress] = []
+    solution = cover.solve(large, time_limit=0.3, on_progress=reports.append)
+    assert reports and reports[-1].incumbent == solution.cost
+
+    def fail(progress: cover.Progress) -> None:
+        raise ValueError("enough")
+
+    start = time.perf_counter()
+    with pytest.raises(ValueError, match="enough"):
+        cover.solve(large, time_limit=30, on_progress=fail)
+    assert time.perf_counter() - start < 5
+
+
+def test_ctrl_c_stops_a_solve_and_raises_keyboard_interrupt(large):
+    timer = threading.Timer(0.3, lambda: os.kill(os.getpid(), signal.SIGINT))
+    start = time.perf_counter()
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        cover.solve(large, time_limit=60)
+    assert time.perf_counter() - start < 5
+
+
+def test_bad_files_and_options_raise_typed_errors(tmp_path):
+    broken = tmp_path / "broken.txt"
+    broken.write_text("2 3\n1 2")
+    with pytest.raises(
+        tw.FormatError, match=r"broken\.txt: the file ends where the cost of column 3"
+    ):
+        cover.read_orlib(broken)
+    with pytest.raises(tw.FileError):
+        cover.read_orlib(tmp_path / "missing.txt")
+    problem = cover.read_orlib(GOLDEN / "scp41.txt")
+    with pytest.raises(tw.OutOfRangeError, match="threads 0 must be >= 1"):
+        cover.solve(problem, threads=0)
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "teamwright", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_the_cover_command_prints_json_with_1_based_columns():
+    done = run("cover", str(GOLDEN / "scp41.txt"), "--time-limit", "2", "--seed", "1", "--json")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert {"status", "cost", "bound", "time_to_best_s", "time_s", "columns"} <= result.keys()
+    assert result["cost"] == 429
+    assert min(result["columns"]) >= 1 and max(result["columns"]) <= 1000
+    text = run("cover", str(GOLDEN / "scp41.txt"))
+    assert text.returncode == 0 and "cost: 429" in text.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("cover", "missing.txt"), "teamwright: error: cannot read 'missing.txt'"),
+        (
+            ("cover", str(GOLDEN / "scp41.txt"), "--time-limit", "-1"),
+            "teamwright: error: argument --time-limit: must be a number >= 0",
+        ),
+        (
+            ("cover", str(GOLDEN / "scp41.txt"), "--threads", "0"),
+            "teamwright: error: argument --threads: must be an integer >= 1",
+        ),
+    ],
+)
+def test_the_cover_command_reports_bad_input_in_one_line(args, message):
+    done = run(*args)
+    assert done.returncode == 2
+    assert len(done.stderr.splitlines()) == 1
+    assert done.stderr.startswith(message)
