@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "teamwright/cover/greedy.hpp"
+#include "teamwright/cover/solve.hpp"
 #include "teamwright/team/compile.hpp"
 #include "util/text.hpp"
 
@@ -96,9 +96,10 @@ std::vector<PersonId> TeamResult::member_ids() const {
   return ids;
 }
 
-TeamResult solve(const Model& model, const TeamRequest& request) {
+TeamResult solve(const Model& model, const TeamRequest& request, const cover::SolveOptions& options,
+                 const cover::SolveHooks& hooks) {
   const Compiled compiled = compile(model, request);
-  const cover::Solution solution = cover::solve_greedy(compiled.problem);
+  const cover::Solution solution = cover::solve(compiled.problem, options, hooks);
 
   TeamResult result;
   result.status = solution.status;
@@ -165,8 +166,9 @@ TeamResult solve(const Model& model, const TeamRequest& request) {
   return result;
 }
 
-TeamResult solve(const Model& model, std::string_view request_id) {
-  return solve(model, model.request(request_id));
+TeamResult solve(const Model& model, std::string_view request_id,
+                 const cover::SolveOptions& options, const cover::SolveHooks& hooks) {
+  return solve(model, model.request(request_id), options, hooks);
 }
 
 }  // namespace teamwright::team

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "teamwright/cover/solution.hpp"
+#include "teamwright/cover/solve.hpp"
 #include "teamwright/model/model.hpp"
 #include "teamwright/team/evaluate.hpp"
 
@@ -60,15 +61,19 @@ struct TeamResult {
   [[nodiscard]] std::vector<PersonId> member_ids() const;
 };
 
-/// Assembles the team that covers the request at least cost (or size), with the lazy greedy of
-/// cover/greedy.hpp, and explains it.
+/// Assembles the team that covers the request at least cost (or size) with the covering engine
+/// (cover/solve.hpp: options and hooks apply as there), and explains it.
 ///
 /// Throws `UnknownReferenceError` / `InvalidInputError` subclasses for a request that breaks a
-/// rule of the model (see `Model::validate`). A request that cannot be met is not an error:
-/// the result is infeasible and names what is missing. Deterministic. Thread safe for a shared
-/// const model.
-[[nodiscard]] TeamResult solve(const Model& model, const TeamRequest& request);
+/// rule of the model (see `Model::validate`), or for options out of range. A request that cannot
+/// be met is not an error: the result is infeasible and names what is missing. Deterministic
+/// unless stopped by a limit. Thread safe for a shared const model.
+[[nodiscard]] TeamResult solve(const Model& model, const TeamRequest& request,
+                               const cover::SolveOptions& options = {},
+                               const cover::SolveHooks& hooks = {});
 /// Solves the model's request with that id; throws `UnknownReferenceError` if there is none.
-[[nodiscard]] TeamResult solve(const Model& model, std::string_view request_id);
+[[nodiscard]] TeamResult solve(const Model& model, std::string_view request_id,
+                               const cover::SolveOptions& options = {},
+                               const cover::SolveHooks& hooks = {});
 
 }  // namespace teamwright::team
