@@ -6,6 +6,7 @@
 
 #include "cover/analysis.hpp"
 #include "cover/control.hpp"
+#include "cover/exact.hpp"
 #include "cover/lagrangian.hpp"
 #include "teamwright/error.hpp"
 #include "util/text.hpp"
@@ -33,6 +34,22 @@ bool integral_costs(const Problem& problem) {
   return true;
 }
 
+// Which chosen column fills which slot row (a maximum assignment).
+std::vector<std::pair<Index, Index>> assign_slots(const Problem& problem,
+                                                  const detail::Analysis& analysis,
+                                                  const std::vector<Index>& columns) {
+  if (!problem.has_slot_rows()) {
+    return {};
+  }
+  detail::SlotMatching matching(static_cast<std::size_t>(problem.num_columns()),
+                                detail::slot_capacity(problem, analysis.capacity),
+                                detail::RowsOf{&problem});
+  for (const Index j : columns) {
+    matching.add(j);
+  }
+  return matching.pairs();
+}
+
 }  // namespace
 
 Solution solve(const Problem& problem, const SolveOptions& options, const SolveHooks& hooks) {
@@ -41,30 +58,44 @@ Solution solve(const Problem& problem, const SolveOptions& options, const SolveH
   control.set_integral_costs(integral_costs(problem));
   const detail::Analysis analysis = detail::analyze(problem);
   Solution greedy = detail::greedy(problem, analysis);
-  const bool solved = greedy.status == Status::kOptimal || greedy.status == Status::kFeasible;
-  if (solved) {
-    control.offer(greedy.columns, greedy.cost);
-    control.offer_bound(greedy.bound);
+  if (greedy.status == Status::kInfeasible) {
+    greedy.time_s = control.elapsed();
+    greedy.time_to_best_s = greedy.time_s;
+    return greedy;
   }
+  if (greedy.status != Status::kNoSolutionFound) {
+    control.offer(greedy.columns, greedy.cost);
+  }
+  control.offer_bound(greedy.bound);
 
-  if (solved && !control.closed() && detail::is_pure(problem) && !control.stop()) {
+  const bool exact = options.mode == SolveOptions::Mode::kExact;
+  const bool pure = detail::is_pure(problem);
+  std::vector<double> multipliers;
+  if (pure && control.incumbent().exists() && !control.closed() && !control.stop()) {
     std::mt19937_64 random(options.seed);
-    detail::lagrangian_heuristic(problem, analysis, control, random,
-                                 std::isfinite(options.time_limit_s));
+    multipliers = detail::lagrangian_heuristic(problem, analysis, control, random,
+                                               !exact && std::isfinite(options.time_limit_s));
+  }
+  bool exhausted = false;
+  if (exact && !control.closed() && !control.stop()) {
+    exhausted = detail::branch_and_bound(problem, analysis, control, std::move(multipliers)) &&
+                !control.incumbent().exists();
   }
 
   Solution result;
-  if (solved) {
+  if (control.incumbent().exists()) {
     const detail::Incumbent& best = control.incumbent();
     result.columns = best.columns;
     result.cost = best.cost;
     result.bound = std::min(control.bound(), best.cost);
     result.status = control.closed() ? Status::kOptimal : Status::kFeasible;
-    if (best.columns == greedy.columns) {
-      result.slot_assignment = greedy.slot_assignment;
-    }
+    result.slot_assignment = assign_slots(problem, analysis, best.columns);
   } else {
-    result = std::move(greedy);
+    result = std::move(greedy);  // the best partial cover
+    if (exhausted) {
+      result.status = Status::kInfeasible;
+      result.infeasibilities.push_back({Infeasibility::Kind::kExhaustedSearch, {}, {}, 0, 0});
+    }
   }
   result.termination = control.termination();
   result.time_to_best_s = control.time_to_best();

@@ -40,6 +40,8 @@ struct Infeasibility {
     kTooFewColumns,     ///< fewer usable columns count towards size than the minimum size.
     kSizeBound,         ///< rows[...] alone need `bound` columns, more than the maximum size.
     kBudgetBound,       ///< rows[...] alone need weight `bound`, more than the budget.
+    kExhaustedSearch,   ///< an exhaustive search (exact mode) found no combination of columns
+                        ///< meeting every constraint together.
   };
   Kind kind = Kind::kRowCapacity;
   std::vector<Index> rows;

@@ -101,6 +101,49 @@ TEST(Solve, SideConstraintsAndSlotsStaySound) {
   }
 }
 
+TEST(Solve, ExactModeMatchesBruteForceOnPureProblems) {
+  std::mt19937 random(21);
+  for (int trial = 0; trial < 150; ++trial) {
+    const Problem p = random_multicover(random, 2 + trial % 8, 5 + trial % 10, 3);
+    const auto optimum = brute_force_optimum(p);
+    const Solution s = solve(p, {.mode = SolveOptions::Mode::kExact});
+    expect_checked(p, s);
+    ASSERT_TRUE(optimum.has_value());
+    EXPECT_EQ(s.status, Status::kOptimal) << trial;
+    EXPECT_EQ(s.cost, *optimum) << trial;
+    EXPECT_EQ(s.bound, *optimum) << trial;
+  }
+}
+
+TEST(Solve, ExactModeMatchesBruteForceUnderSideConstraintsAndSlots) {
+  std::mt19937 random(22);
+  int infeasible = 0;
+  for (int trial = 0; trial < 500; ++trial) {
+    const Problem p = testing::random_problem(random, {.side_constraints = true, .slots = true});
+    const auto optimum = brute_force_optimum(p);
+    const Solution s = solve(p, {.mode = SolveOptions::Mode::kExact});
+    expect_checked(p, s);
+    if (!optimum) {
+      EXPECT_EQ(s.status, Status::kInfeasible) << trial;
+      ++infeasible;
+    } else {
+      EXPECT_EQ(s.status, Status::kOptimal) << trial;
+      EXPECT_DOUBLE_EQ(s.cost, *optimum) << trial;
+    }
+  }
+  EXPECT_GT(infeasible, 50);
+}
+
+TEST(Solve, ExactModeProvesTheGoldenOptima) {
+  for (const char* name : {"scp41", "scp42", "scp43", "scp44", "scp45"}) {
+    const Problem p = io::read_orlib_scp(kGolden / (std::string(name) + ".txt"));
+    const Solution s = solve(p, {.mode = SolveOptions::Mode::kExact});
+    expect_checked(p, s);
+    EXPECT_EQ(s.status, Status::kOptimal) << name;
+    EXPECT_EQ(s.bound, s.cost) << name;
+  }
+}
+
 TEST(Solve, FindsTheOptimaOfTheGoldenInstances) {
   std::ifstream optima(kGolden / "optima.csv");
   std::string line;

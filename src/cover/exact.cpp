@@ -1,0 +1,532 @@
+// Branch-and-bound for weighted set multicover with side constraints.
+//
+// Every node fixes columns in or out. Its bound is the Lagrangian relaxation of the rows left
+// to meet, optimised by subgradient over all free columns (so it is valid) from the parent's
+// multipliers; the relaxation treats slot rows as ordinary rows and ignores the other side
+// constraints, which only make it weaker. Side constraints are propagated instead: conflicts
+// of fixed columns, columns the budget or size can no longer hold, rows whose free columns are
+// all needed. Reduced-cost fixing removes the columns whose reduced cost alone lifts the bound
+// past the incumbent (Beasley, "A Lagrangian heuristic for set-covering problems", Naval
+// Research Logistics 37, 1990; Balas and Carrera, "A dynamic subgradient-based branch-and-bound
+// procedure for set covering", Operations Research 44(6), 1996). Branching takes the short row
+// with fewest free columns and partitions on which of them, by increasing reduced cost, is the
+// first in the solution. Once every row is met, slots the chosen columns cannot fill and a
+// minimum size not reached are branched on the same way, over the columns that could help.
+
+#include "cover/exact.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include "cover/completion.hpp"
+#include "cover/lagrangian.hpp"
+
+namespace teamwright::cover::detail {
+namespace {
+
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+// Subgradient at a node: the step factor halves after this many iterations without a better
+// bound, and the node stops below this factor (measured on sets B and D: fewer iterations
+// cost more nodes than they save).
+constexpr int kStall = 20;
+constexpr double kMinLambda = 1e-4;
+enum : char { kFree = 0, kIn = 1, kOut = 2 };
+
+struct Node {
+  std::vector<char> state;    // per column: kFree, kIn, kOut
+  std::vector<double> u;      // multipliers to start from
+  double bound = -kInfinity;  // inherited from the parent
+};
+
+class BranchAndBound {
+ public:
+  BranchAndBound(const Problem& p, const Analysis& a, Control& control)
+      : p_(p),
+        a_(a),
+        control_(control),
+        pure_(is_pure(p)),
+        completion_(p, a.capacity, forced(p, a), a.limits.min_size),
+        need_(static_cast<std::size_t>(p.num_rows()), 0),
+        free_count_(static_cast<std::size_t>(p.num_rows()), 0),
+        subgradient_(static_cast<std::size_t>(p.num_rows()), 0.0),
+        rc_(static_cast<std::size_t>(p.num_columns()), 0.0) {}
+
+  bool run(std::vector<double> multipliers) {
+    Node root;
+    root.state.assign(static_cast<std::size_t>(p_.num_columns()), kFree);
+    for (Index j = 0; j < p_.num_columns(); ++j) {
+      root.state[j] = a_.usable[j] == 0 ? kOut : kFree;
+    }
+    for (const Index j : a_.fixed) {
+      root.state[j] = kIn;
+    }
+    root.u = multipliers.empty() ? initial_multipliers(root.state) : std::move(multipliers);
+    stack_.push_back(std::move(root));
+    std::int64_t nodes = 0;
+    while (!stack_.empty()) {
+      if (control_.stop()) {
+        report_bound();
+        return false;
+      }
+      Node node = std::move(stack_.back());
+      stack_.pop_back();
+      if (node.bound >= cutoff()) {
+        continue;  // a better incumbent was found since the node was made
+      }
+      process(node, nodes++);
+      if ((nodes & 63) == 0) {
+        report_bound();
+      }
+    }
+    if (control_.incumbent().exists()) {
+      control_.offer_bound(control_.incumbent().cost);
+    }
+    return true;
+  }
+
+ private:
+  static std::vector<char> forced(const Problem& p, const Analysis& a) {
+    std::vector<char> out(static_cast<std::size_t>(p.num_columns()), 0);
+    for (const Index j : a.fixed) {
+      out[j] = 1;
+    }
+    return out;
+  }
+
+  // Bounds at or above this cannot lead to a better solution.
+  [[nodiscard]] double cutoff() const {
+    if (!control_.incumbent().exists()) {
+      return kInfinity;
+    }
+    const double best = control_.incumbent().cost;
+    return control_.integral_costs() ? best - 1 + 1e-6 : best - 1e-9 * std::max(1.0, best);
+  }
+
+  std::vector<double> initial_multipliers(const std::vector<char>& state) const {
+    std::vector<double> u(static_cast<std::size_t>(p_.num_rows()), 0.0);
+    for (Index i = 0; i < p_.num_rows(); ++i) {
+      double best = kInfinity;
+      for (const Index j : p_.columns_of(i)) {
+        if (state[j] == kFree) {
+          best = std::min(best, p_.cost(j) / static_cast<double>(p_.rows_of(j).size()));
+        }
+      }
+      u[i] = best < kInfinity ? best : 0.0;
+    }
+    return u;
+  }
+
+  // The open nodes' smallest bound (or the incumbent) bounds every solution not yet excluded.
+  void report_bound() {
+    double bound = control_.incumbent().exists() ? control_.incumbent().cost : kInfinity;
+    for (const Node& node : stack_) {
+      bound = std::min(bound, node.bound);
+    }
+    if (bound < kInfinity) {
+      control_.offer_bound(bound);
+    }
+  }
+
+  // Fixed cost, weight and size; needs and free counts per row. False if the node is infeasible.
+  // Works from the lists of free and fixed-in columns, so a node costs what is still open.
+  bool propagate(std::vector<char>& state) {
+    for (bool changed = true; changed;) {
+      changed = false;
+      in_.clear();
+      free_.clear();
+      for (Index j = 0; j < p_.num_columns(); ++j) {
+        if (state[j] == kIn) {
+          in_.push_back(j);
+        } else if (state[j] == kFree) {
+          free_.push_back(j);
+        }
+      }
+      fixed_cost_ = 0;
+      double weight = 0;
+      int size = 0;
+      for (const Index j : in_) {
+        fixed_cost_ += p_.cost(j);
+        weight += p_.weight(j);
+        size += p_.counts_toward_size(j) ? 1 : 0;
+        for (const Index other : p_.conflicts_of(j)) {
+          if (state[other] == kIn) {
+            return false;
+          }
+          state[other] = kOut;
+        }
+      }
+      fixed_size_ = size;
+      const auto& limits = a_.limits;
+      if ((limits.budget && !within(weight, *limits.budget)) ||
+          (limits.max_size && size > *limits.max_size)) {
+        return false;
+      }
+      std::erase_if(free_, [&](Index j) {
+        if (state[j] == kFree &&
+            !((limits.budget && !within(weight + p_.weight(j), *limits.budget)) ||
+              (limits.max_size && p_.counts_toward_size(j) && size >= *limits.max_size))) {
+          return false;
+        }
+        state[j] = kOut;
+        return true;
+      });
+      std::copy(a_.capacity.begin(), a_.capacity.end(), need_.begin());
+      std::fill(free_count_.begin(), free_count_.end(), 0);
+      for (const Index j : in_) {
+        for (const Index i : p_.rows_of(j)) {
+          --need_[i];
+        }
+      }
+      for (const Index j : free_) {
+        for (const Index i : p_.rows_of(j)) {
+          ++free_count_[i];
+        }
+      }
+      bool forced = false;
+      for (Index i = 0; i < p_.num_rows(); ++i) {
+        need_[i] = std::max(0, need_[i]);
+        if (need_[i] > free_count_[i]) {
+          return false;
+        }
+        forced = forced || (need_[i] > 0 && need_[i] == free_count_[i]);
+      }
+      if (forced) {
+        // Every free column of a row whose need equals its free columns is needed.
+        for (const Index j : free_) {
+          const auto rows = p_.rows_of(j);
+          if (std::any_of(rows.begin(), rows.end(),
+                          [&](Index i) { return need_[i] > 0 && need_[i] == free_count_[i]; })) {
+            state[j] = kIn;
+            changed = true;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  // Subgradient on the node's relaxation over its free columns (after propagate); leaves the
+  // best multipliers in `u` and the reduced costs at them in rc_. Returns the best bound.
+  double lagrangian_bound(std::vector<double>& u, int iterations, double lambda) {
+    const std::vector<Index>& free_columns = free_;
+    for (Index i = 0; i < p_.num_rows(); ++i) {
+      if (need_[i] == 0) {
+        u[i] = 0;
+      }
+    }
+    const double cut = cutoff();
+    double best = -kInfinity;
+    std::vector<double> best_u = u;
+    int stall = 0;
+    for (int k = 0; k < iterations; ++k) {
+      if ((k & 15) == 15 && control_.stop()) {
+        break;
+      }
+      double bound = fixed_cost_;
+      for (Index i = 0; i < p_.num_rows(); ++i) {
+        bound += need_[i] * u[i];
+        subgradient_[i] = need_[i];
+      }
+      for (const Index j : free_columns) {
+        double rc = p_.cost(j);
+        const auto rows = p_.rows_of(j);
+        for (const Index i : rows) {
+          rc -= u[i];
+        }
+        if (rc < 0) {
+          bound += rc;
+          for (const Index i : rows) {
+            subgradient_[i] -= 1;
+          }
+        }
+      }
+      if (bound > best + 1e-9) {
+        best = bound;
+        best_u = u;
+        stall = 0;
+      } else if (++stall >= kStall) {
+        lambda /= 2;
+        stall = 0;
+      }
+      if (best >= cut || lambda < kMinLambda) {
+        break;
+      }
+      double norm = 0;
+      for (Index i = 0; i < p_.num_rows(); ++i) {
+        if (need_[i] == 0 || (u[i] <= 0 && subgradient_[i] < 0)) {
+          subgradient_[i] = 0;
+        }
+        norm += subgradient_[i] * subgradient_[i];
+      }
+      if (norm == 0) {
+        break;  // the relaxation's solution meets every row: the bound is exact
+      }
+      const double target = cut < kInfinity ? cut + 1e-6 : std::abs(bound) * 1.1 + 1;
+      const double t = lambda * std::max(target - bound, 1e-6) / norm;
+      for (Index i = 0; i < p_.num_rows(); ++i) {
+        u[i] = std::max(0.0, u[i] + t * subgradient_[i]);
+      }
+    }
+    u = best_u;
+    for (const Index j : free_columns) {
+      double rc = p_.cost(j);
+      for (const Index i : p_.rows_of(j)) {
+        rc -= u[i];
+      }
+      rc_[j] = rc;
+    }
+    return best;
+  }
+
+  // For pure problems: the greedy on reduced costs completes the node into a solution.
+  void node_heuristic(const std::vector<char>& state) {
+    std::vector<int> left(need_);
+    std::vector<Index> chosen;
+    for (Index j = 0; j < p_.num_columns(); ++j) {
+      if (state[j] == kIn) {
+        chosen.push_back(j);
+      }
+    }
+    std::vector<Index> order;
+    for (Index j = 0; j < p_.num_columns(); ++j) {
+      if (state[j] == kFree) {
+        order.push_back(j);
+      }
+    }
+    std::sort(order.begin(), order.end(),
+              [&](Index a, Index b) { return rc_[a] != rc_[b] ? rc_[a] < rc_[b] : a < b; });
+    for (const Index j : order) {
+      bool useful = false;
+      for (const Index i : p_.rows_of(j)) {
+        useful = useful || left[i] > 0;
+      }
+      if (useful) {
+        chosen.push_back(j);
+        for (const Index i : p_.rows_of(j)) {
+          left[i] = std::max(0, left[i] - 1);
+        }
+      }
+    }
+    if (std::any_of(left.begin(), left.end(), [](int n) { return n > 0; })) {
+      return;
+    }
+    double cost = 0;
+    std::vector<Index> solution = completion_(std::move(chosen), cost);
+    control_.offer(std::move(solution), cost);
+  }
+
+  void process(Node& node, std::int64_t count) {
+    if (!propagate(node.state)) {
+      return;
+    }
+    const bool root = count == 0;
+    double bound = lagrangian_bound(node.u, root ? 1000 : 150, root ? 2.0 : 0.5);
+    bound = std::max({bound, node.bound, min_size_bound(node.state)});
+    if (bound >= cutoff()) {
+      return;
+    }
+    if (pure_ && (root || count % 16 == 0)) {
+      node_heuristic(node.state);
+      if (bound >= cutoff()) {
+        return;
+      }
+    }
+    // Reduced-cost fixing against the incumbent.
+    const double cut = cutoff();
+    if (cut < kInfinity) {
+      bool fixed = false;
+      for (Index j = 0; j < p_.num_columns(); ++j) {
+        if (node.state[j] != kFree) {
+          continue;
+        }
+        if (rc_[j] > 0 && bound + rc_[j] >= cut) {
+          node.state[j] = kOut;
+          fixed = true;
+        } else if (rc_[j] < 0 && bound - rc_[j] >= cut) {
+          node.state[j] = kIn;
+          fixed = true;
+        }
+      }
+      if (fixed && !propagate(node.state)) {
+        return;
+      }
+    }
+    // A short row: branch on which of its free columns comes first.
+    Index row = -1;
+    for (Index i = 0; i < p_.num_rows(); ++i) {
+      if (need_[i] > 0 && (row < 0 || free_count_[i] < free_count_[row] ||
+                           (free_count_[i] == free_count_[row] && node.u[i] > node.u[row]))) {
+        row = i;
+      }
+    }
+    if (row >= 0) {
+      std::vector<Index> columns;
+      for (const Index j : p_.columns_of(row)) {
+        if (node.state[j] == kFree) {
+          columns.push_back(j);
+        }
+      }
+      branch(node, std::move(columns), bound);
+      return;
+    }
+    // Every row is met by the columns fixed in.
+    if (std::vector<Index> helpers = unfilled_slot_helpers(node.state); !helpers.empty()) {
+      branch(node, std::move(helpers), bound);
+      return;
+    }
+    if (slots_unfillable_) {
+      return;
+    }
+    if (fixed_size_ < a_.limits.min_size) {
+      if (pure_) {
+        offer_fixed(node.state);
+        return;
+      }
+      std::vector<Index> columns;
+      for (Index j = 0; j < p_.num_columns(); ++j) {
+        if (node.state[j] == kFree && p_.counts_toward_size(j)) {
+          columns.push_back(j);
+        }
+      }
+      branch(node, std::move(columns), bound);
+      return;
+    }
+    offer_fixed(node.state);
+  }
+
+  // Children: column k in, the columns before it (by reduced cost) out; the first child is
+  // explored first.
+  void branch(const Node& node, std::vector<Index> columns, double bound) {
+    std::sort(columns.begin(), columns.end(),
+              [&](Index a, Index b) { return rc_[a] != rc_[b] ? rc_[a] < rc_[b] : a < b; });
+    for (std::size_t k = columns.size(); k-- > 0;) {
+      Node child;
+      child.state = node.state;
+      for (std::size_t t = 0; t < k; ++t) {
+        child.state[columns[t]] = kOut;
+      }
+      child.state[columns[k]] = kIn;
+      child.u = node.u;
+      child.bound = bound;
+      stack_.push_back(std::move(child));
+    }
+  }
+
+  // When the fixed columns cannot fill every slot: the free columns that could take a slot of
+  // the rows whose holders are all used up (a Hall-deficient set). Sets slots_unfillable_ when
+  // no free column can help.
+  std::vector<Index> unfilled_slot_helpers(const std::vector<char>& state) {
+    slots_unfillable_ = false;
+    if (!p_.has_slot_rows()) {
+      return {};
+    }
+    std::vector<int> capacity(static_cast<std::size_t>(p_.num_rows()), 0);
+    for (Index i = 0; i < p_.num_rows(); ++i) {
+      capacity[i] = p_.is_slot_row(i) ? a_.capacity[i] : 0;
+    }
+    SlotMatching matching(static_cast<std::size_t>(p_.num_columns()), capacity, RowsOf{&p_});
+    for (Index j = 0; j < p_.num_columns(); ++j) {
+      if (state[j] == kIn) {
+        matching.add(j);
+      }
+    }
+    std::vector<Index> rows;
+    std::vector<char> in_set(static_cast<std::size_t>(p_.num_rows()), 0);
+    for (Index i = 0; i < p_.num_rows(); ++i) {
+      if (p_.is_slot_row(i) && matching.filled(i) < capacity[i]) {
+        rows.push_back(i);
+        in_set[i] = 1;
+      }
+    }
+    if (rows.empty()) {
+      return {};
+    }
+    for (std::size_t head = 0; head < rows.size(); ++head) {
+      for (const Index j : p_.columns_of(rows[head])) {
+        const Index next = state[j] == kIn ? matching.right_of(j) : -1;
+        if (next >= 0 && in_set[next] == 0) {
+          in_set[next] = 1;
+          rows.push_back(next);
+        }
+      }
+    }
+    std::vector<Index> helpers;
+    for (const Index i : rows) {
+      for (const Index j : p_.columns_of(i)) {
+        if (state[j] == kFree) {
+          helpers.push_back(j);
+        }
+      }
+    }
+    std::sort(helpers.begin(), helpers.end());
+    helpers.erase(std::unique(helpers.begin(), helpers.end()), helpers.end());
+    slots_unfillable_ = helpers.empty();
+    return helpers;
+  }
+
+  // The cheapest free size-counting columns the minimum size still asks for, on top of the
+  // fixed cost.
+  double min_size_bound(const std::vector<char>& state) const {
+    const int missing = a_.limits.min_size - fixed_size_;
+    if (missing <= 0) {
+      return fixed_cost_;
+    }
+    std::vector<double> costs;
+    for (Index j = 0; j < p_.num_columns(); ++j) {
+      if (state[j] == kFree && p_.counts_toward_size(j)) {
+        costs.push_back(p_.cost(j));
+      }
+    }
+    if (static_cast<int>(costs.size()) < missing) {
+      return kInfinity;
+    }
+    std::partial_sort(costs.begin(), costs.begin() + missing, costs.end());
+    return fixed_cost_ + std::accumulate(costs.begin(), costs.begin() + missing, 0.0);
+  }
+
+  // The columns fixed in meet every constraint (a pure problem's minimum size is reached with
+  // the cheapest free columns): the best solution of the subtree.
+  void offer_fixed(const std::vector<char>& state) {
+    std::vector<Index> chosen;
+    for (Index j = 0; j < p_.num_columns(); ++j) {
+      if (state[j] == kIn) {
+        chosen.push_back(j);
+      }
+    }
+    if (pure_) {
+      double cost = 0;
+      std::vector<Index> solution = completion_(std::move(chosen), cost);
+      control_.offer(std::move(solution), cost);
+      return;
+    }
+    control_.offer(chosen, fixed_cost_);
+  }
+
+  const Problem& p_;
+  const Analysis& a_;
+  Control& control_;
+  bool pure_;
+  Completion completion_;
+  std::vector<Node> stack_;
+  std::vector<int> need_;
+  std::vector<int> free_count_;
+  std::vector<Index> in_;    // the node's fixed-in columns, after propagation
+  std::vector<Index> free_;  // and its free ones
+  std::vector<double> subgradient_;
+  std::vector<double> rc_;
+  double fixed_cost_ = 0;
+  int fixed_size_ = 0;
+  bool slots_unfillable_ = false;
+};
+
+}  // namespace
+
+bool branch_and_bound(const Problem& problem, const Analysis& analysis, Control& control,
+                      std::vector<double> multipliers) {
+  BranchAndBound search(problem, analysis, control);
+  return search.run(std::move(multipliers));
+}
+
+}  // namespace teamwright::cover::detail
