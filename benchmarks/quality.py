@@ -158,9 +158,10 @@ def solve_highs(task: Task) -> tuple[float, float, float, float, str]:
     lp.col_lower_, lp.col_upper_ = np.zeros(n), np.ones(n)
     lp.row_lower_, lp.row_upper_ = np.ones(m), np.full(m, highspy.kHighsInf)
     lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    index = np.array([i for column in by_column for i in column], dtype=np.int32)
     lp.a_matrix_.start_ = np.cumsum([0] + [len(c) for c in by_column])
-    lp.a_matrix_.index_ = np.array([i for column in by_column for i in column])
-    lp.a_matrix_.value_ = np.ones(lp.a_matrix_.index_.size)
+    lp.a_matrix_.index_ = index
+    lp.a_matrix_.value_ = np.ones(index.size)
     lp.integrality_ = [highspy.HighsVarType.kInteger] * n
     highs = highspy.Highs()
     highs.setOptionValue("output_flag", False)

@@ -127,6 +127,8 @@ class Cft {
     return columns;
   }
 
+  [[nodiscard]] const std::vector<double>& multipliers() const { return best_global_u_; }
+
  private:
   static constexpr double kInitialPi = 0.3;
   static constexpr int kNeighbours = 10;
@@ -641,10 +643,12 @@ class Cft {
 
 }  // namespace
 
-void lagrangian_heuristic(const Problem& problem, const Analysis& analysis, Control& control,
-                          std::mt19937_64& random, bool until_stopped) {
+std::vector<double> lagrangian_heuristic(const Problem& problem, const Analysis& analysis,
+                                         Control& control, std::mt19937_64& random,
+                                         bool until_stopped) {
   Cft cft(problem, analysis, control, random);
   cft.run(until_stopped);
+  return cft.multipliers();
 }
 
 }  // namespace teamwright::cover::detail

@@ -19,8 +19,10 @@ namespace teamwright::cover::detail {
 /// Improves the control's incumbent and lower bound with the three-phase heuristic (subgradient,
 /// Lagrangian greedy, column fixing) and its refinement; stops when the incumbent is proven
 /// optimal, when refinement is exhausted and `until_stopped` is false, or when control says stop.
-/// The problem must be pure and feasible (no infeasibility in the analysis).
-void lagrangian_heuristic(const Problem& problem, const Analysis& analysis, Control& control,
-                          std::mt19937_64& random, bool until_stopped);
+/// The problem must be pure and feasible (no infeasibility in the analysis). Returns the
+/// multipliers of the best bound found for the whole problem (empty if none).
+std::vector<double> lagrangian_heuristic(const Problem& problem, const Analysis& analysis,
+                                         Control& control, std::mt19937_64& random,
+                                         bool until_stopped);
 
 }  // namespace teamwright::cover::detail

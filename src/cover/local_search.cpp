@@ -6,16 +6,16 @@
 
 namespace teamwright::cover::detail {
 
-LocalSearch::LocalSearch(const Problem& problem, std::vector<int> demand,
-                         const std::vector<char>& forced, std::vector<Index> columns,
-                         Completion& completion, std::mt19937_64& random)
+LocalSearch::LocalSearch(const Problem& problem, std::vector<int> demand, std::vector<char> forced,
+                         std::vector<Index> columns, Completion& completion,
+                         std::mt19937_64& random)
     : p_(problem),
       demand_(std::move(demand)),
       completion_(completion),
       random_(random),
       columns_(std::move(columns)),
       allowed_(static_cast<std::size_t>(problem.num_columns()), 0),
-      forced_(forced),
+      forced_(std::move(forced)),
       in_(static_cast<std::size_t>(problem.num_columns()), 0),
       position_(static_cast<std::size_t>(problem.num_columns()), -1),
       count_(static_cast<std::size_t>(problem.num_rows()), 0),

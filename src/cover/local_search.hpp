@@ -21,7 +21,7 @@ class LocalSearch {
   /// `columns` is the neighbourhood the search may use (it must hold a cover, e.g. the best
   /// solution's columns); `demand` the row demands to meet; `forced` the columns never removed.
   /// `completion` turns the covers it reaches into solutions (minimum size, redundancy).
-  LocalSearch(const Problem& problem, std::vector<int> demand, const std::vector<char>& forced,
+  LocalSearch(const Problem& problem, std::vector<int> demand, std::vector<char> forced,
               std::vector<Index> columns, Completion& completion, std::mt19937_64& random);
 
   /// Starts from a cover (ascending columns, all in the neighbourhood).

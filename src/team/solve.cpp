@@ -76,6 +76,11 @@ void explain_infeasibility(const Model& model, const Compiled& compiled,
                                  " members, more than the maximum size " +
                                  std::to_string(*p.max_size()));
         break;
+      case Kind::kExhaustedSearch:
+        result.reasons.emplace_back(
+            "no team meets every constraint of the request together (an exhaustive search found "
+            "none)");
+        break;
       case Kind::kBudgetBound:
         result.reasons.push_back(list_rows(model, compiled, reason.rows) + " cost at least " +
                                  money(reason.bound) + ", more than the budget " +

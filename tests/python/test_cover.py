@@ -116,3 +116,24 @@ def test_the_cover_command_reports_bad_input_in_one_line(args, message):
     assert done.returncode == 2
     assert len(done.stderr.splitlines()) == 1
     assert done.stderr.startswith(message)
+
+
+def test_exact_mode_proves_the_golden_optimum():
+    solution = cover.solve(cover.read_orlib(GOLDEN / "scp42.txt"), exact=True)
+    assert solution.status is tw.Status.OPTIMAL
+    assert solution.cost == solution.bound == 512
+    assert solution.gap == 0
+
+
+def test_exact_mode_stops_at_the_time_limit_with_bound_and_gap(large):
+    solution = cover.solve(large, exact=True, time_limit=0.3)
+    assert solution.termination == "time_limit"
+    assert solution.time_s <= 0.3 * 1.05 + 0.05
+    assert solution.status is tw.Status.FEASIBLE
+    assert 0 < solution.bound < solution.cost and 0 < solution.gap < 1
+
+
+def test_the_cover_command_proves_optimality_with_exact():
+    done = run("cover", str(GOLDEN / "scp43.txt"), "--exact", "--json")
+    result = json.loads(done.stdout)
+    assert (result["status"], result["cost"], result["bound"]) == ("optimal", 516, 516)

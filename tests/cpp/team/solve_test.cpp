@@ -288,53 +288,81 @@ std::optional<double> cheapest_team(const Model& model, const TeamRequest& reque
   return best;
 }
 
+// Random requests on random people: counted and everyone requirements, role slots, budgets,
+// size bounds, incompatible pairs and must-include people.
+struct RandomRequest {
+  Model model;
+  TeamRequest request;
+};
+
+RandomRequest random_request(std::mt19937& random) {
+  auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(random); };
+  std::vector<Person> people;
+  const int n = pick(1, 9);
+  for (int k = 0; k < n; ++k) {
+    Person p{.id = "p" + std::to_string(k), .cost = static_cast<double>(pick(1, 20))};
+    for (const char* c : {"a", "b", "c"}) {
+      if (pick(0, 1) == 1) {
+        p.levels[c] = pick(1, 5);
+      }
+    }
+    p.availability = pick(0, 9) == 0 ? 0.0 : 1.0;
+    people.push_back(p);
+  }
+  std::vector<Role> roles{
+      {.id = "ra", .requirements = {{.competency = "a", .min_level = 3}}},
+      {.id = "rbc",
+       .requirements = {{.competency = "b", .min_level = 2}, {.competency = "c", .min_level = 2}}}};
+  TeamRequest request{.id = "r"};
+  for (const char* c : {"a", "b", "c"}) {
+    if (pick(0, 2) > 0) {
+      request.requirements.push_back(
+          {.competency = c, .min_level = static_cast<double>(pick(1, 5)), .count = pick(1, 2)});
+    }
+  }
+  if (pick(0, 3) == 0) {
+    request.requirements.push_back({.competency = "c", .min_level = 1.5, .count = Everyone{}});
+  }
+  if (pick(0, 2) == 0) {
+    request.roles.push_back({.role = pick(0, 1) == 0 ? "ra" : "rbc", .count = pick(1, 2)});
+  }
+  if (pick(0, 3) == 0) {
+    request.budget = pick(10, 60);
+  }
+  if (pick(0, 3) == 0) {
+    request.max_size = pick(1, 4);
+  }
+  if (n >= 2 && pick(0, 2) == 0) {
+    request.incompatible.emplace_back("p0", "p1");
+  }
+  if (pick(0, 4) == 0) {
+    request.must_include.push_back("p" + std::to_string(pick(0, n - 1)));
+  }
+  return {Model(framework(), people, roles, {request}), request};
+}
+
+TEST(TeamSolve, ExactModeAgreesWithBruteForceOnRandomRequests) {
+  std::mt19937 random(13);
+  for (int trial = 0; trial < 150; ++trial) {
+    const auto [model, request] = random_request(random);
+    const TeamResult result = solve(model, request, {.mode = cover::SolveOptions::Mode::kExact});
+    const auto problems = check(model, request, result);
+    EXPECT_TRUE(problems.empty()) << problems.front();
+    const auto best = cheapest_team(model, request);
+    if (!best) {
+      EXPECT_EQ(result.status, Status::kInfeasible) << "trial " << trial;
+    } else {
+      EXPECT_EQ(result.status, Status::kOptimal) << "trial " << trial;
+      EXPECT_EQ(result.cost, *best) << "trial " << trial;
+    }
+  }
+}
+
 TEST(TeamSolve, AgreesWithBruteForceOnRandomRequests) {
   std::mt19937 random(11);
-  auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(random); };
   int compared = 0;
   for (int trial = 0; trial < 150; ++trial) {
-    std::vector<Person> people;
-    const int n = pick(1, 9);
-    for (int k = 0; k < n; ++k) {
-      Person p{.id = "p" + std::to_string(k), .cost = static_cast<double>(pick(1, 20))};
-      for (const char* c : {"a", "b", "c"}) {
-        if (pick(0, 1) == 1) {
-          p.levels[c] = pick(1, 5);
-        }
-      }
-      p.availability = pick(0, 9) == 0 ? 0.0 : 1.0;
-      people.push_back(p);
-    }
-    std::vector<Role> roles{{.id = "ra", .requirements = {{.competency = "a", .min_level = 3}}},
-                            {.id = "rbc",
-                             .requirements = {{.competency = "b", .min_level = 2},
-                                              {.competency = "c", .min_level = 2}}}};
-    TeamRequest request{.id = "r"};
-    for (const char* c : {"a", "b", "c"}) {
-      if (pick(0, 2) > 0) {
-        request.requirements.push_back(
-            {.competency = c, .min_level = static_cast<double>(pick(1, 5)), .count = pick(1, 2)});
-      }
-    }
-    if (pick(0, 3) == 0) {
-      request.requirements.push_back({.competency = "c", .min_level = 1.5, .count = Everyone{}});
-    }
-    if (pick(0, 2) == 0) {
-      request.roles.push_back({.role = pick(0, 1) == 0 ? "ra" : "rbc", .count = pick(1, 2)});
-    }
-    if (pick(0, 3) == 0) {
-      request.budget = pick(10, 60);
-    }
-    if (pick(0, 3) == 0) {
-      request.max_size = pick(1, 4);
-    }
-    if (n >= 2 && pick(0, 2) == 0) {
-      request.incompatible.emplace_back("p0", "p1");
-    }
-    if (pick(0, 4) == 0) {
-      request.must_include.push_back("p" + std::to_string(pick(0, n - 1)));
-    }
-    const Model model(framework(), people, roles, {request});
+    const auto [model, request] = random_request(random);
     const TeamResult result = solved_and_checked(model, request);
     const auto best = cheapest_team(model, request);
     if (result.status == Status::kInfeasible) {
