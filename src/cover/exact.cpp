@@ -120,7 +120,10 @@ class BranchAndBound {
 
   // The open nodes' smallest bound (or the incumbent) bounds every solution not yet excluded.
   void report_bound() {
-    double bound = control_.incumbent().exists() ? control_.incumbent().cost : kInfinity;
+    double bound = kInfinity;
+    if (control_.incumbent().exists()) {
+      bound = control_.incumbent().cost;
+    }
     for (const Node& node : stack_) {
       bound = std::min(bound, node.bound);
     }

@@ -6,7 +6,9 @@
 // a lower bound for every u. The subgradient runs on a small "core" of columns with low
 // reduced cost, re-priced against all columns from time to time (the only bounds reported come
 // from such full pricings of the whole problem). Solutions come from a greedy on Lagrangian
-// costs; column fixing and refinement steer later rounds towards the best solution's columns.
+// costs; column fixing steers later rounds towards the greedy's choices. The row-weighting
+// local search then works on the columns of lowest reduced cost (CFT's refinement step was
+// tried here and found less than the local search in the same time, so it is not used).
 
 #include "cover/lagrangian.hpp"
 
@@ -51,7 +53,6 @@ class Cft {
         need_(static_cast<std::size_t>(m_), 0),
         rc_(static_cast<std::size_t>(n_), 0.0),
         in_core_(static_cast<std::size_t>(n_), 0),
-        count_(static_cast<std::size_t>(m_), 0),
         subgradient_(static_cast<std::size_t>(m_), 0.0),
         completion_(p, a.capacity, forced_of(p, a), a.limits.min_size) {
     forced_ = forced_of(p, a);
@@ -81,25 +82,17 @@ class Cft {
     }
     price(u);
     three_phase(u);
-    global_u_ = best_global_u_;
-    if (global_u_.empty() || control_.stop() || control_.closed()) {
+    if (best_global_u_.empty() || control_.stop() || control_.closed()) {
       return;
     }
+    LocalSearch search(p_, demand_, forced_, neighbourhood(kNeighbours), completion_, random_);
+    search.start(control_.incumbent().columns);
     if (until_stopped) {
-      LocalSearch search(p_, demand_, forced_, neighbourhood(kNeighbours), completion_, random_);
-      search.start(control_.incumbent().columns);
       search.run(std::numeric_limits<std::int64_t>::max(), control_);
       return;
     }
-    // Without a time limit, refinement ends after three rounds that find nothing better.
-    int fruitless = 0;
-    for (double pi = kInitialPi;
-         pi < 1.0 && fruitless < 3 && !control_.stop() && !control_.closed(); pi *= 1.1) {
-      const double before = control_.incumbent().cost;
-      refine_fix(pi, nullptr);
-      three_phase(global_u_);
-      fruitless = control_.incumbent().cost < before ? 0 : fruitless + 1;
-    }
+    // Without a time limit the effort is bounded: a local search of a fixed number of moves.
+    search.run(kBoundedMoves, control_);
   }
 
   // For each row the `per_row` columns of lowest reduced cost under the best multipliers of the
@@ -110,7 +103,7 @@ class Cft {
     for (Index j = 0; j < n_; ++j) {
       rc[j] = p_.cost(j);
       for (const Index i : p_.rows_of(j)) {
-        rc[j] -= global_u_[i];
+        rc[j] -= best_global_u_[i];
       }
     }
     std::vector<Index> row_columns;
@@ -130,9 +123,10 @@ class Cft {
   [[nodiscard]] const std::vector<double>& multipliers() const { return best_global_u_; }
 
  private:
-  static constexpr double kInitialPi = 0.3;
   static constexpr int kNeighbours = 10;
   static constexpr int kFixingDivisor = 20;
+  static constexpr std::int64_t kBoundedMoves = 50000;
+  static constexpr int kGreedyEvery = 5;
 
   // ---- the residual problem: columns fixed to 1, demands left -----------------------------
 
@@ -402,7 +396,8 @@ class Cft {
 
   [[nodiscard]] bool global() const { return heuristic_fixed_ == 0; }
 
-  // 250 subgradient iterations from `u`, each followed by the greedy on its multipliers.
+  // 250 subgradient iterations from `u`, every fifth followed by the greedy on its multipliers
+  // (CFT run it after each; with the local search to follow, a fifth of that finds as much).
   void heuristic_phase(std::vector<double> u) {
     double lambda = 0.1;
     double window_max = -kInfinity;
@@ -420,7 +415,9 @@ class Cft {
         window_max = -kInfinity;
         window_min = kInfinity;
       }
-      greedy(u, nullptr);
+      if (k % kGreedyEvery == 0) {
+        greedy(u, nullptr);
+      }
       if (!step(u, bound, lambda)) {
         return;
       }
@@ -532,7 +529,7 @@ class Cft {
     }
   }
 
-  // ---- the three phases and refinement ------------------------------------------------
+  // ---- the three phases ----------------------------------------------------------------
 
   void three_phase(std::vector<double> u) {
     while (!control_.stop() && !control_.closed()) {
@@ -563,59 +560,6 @@ class Cft {
     }
   }
 
-  // Fixes the incumbent's columns with the smallest gap contribution (CFT's delta, from the best
-  // multipliers of the whole problem) until they meet a share `pi` of the rows; `noise`
-  // randomises the order once deterministic refinement is exhausted.
-  void refine_fix(double pi, std::uniform_real_distribution<double>* noise) {
-    reset_residual();
-    const std::vector<Index> best = control_.incumbent().columns;
-    for (const Index j : best) {
-      for (const Index i : p_.rows_of(j)) {
-        ++count_[i];
-      }
-    }
-    std::vector<std::pair<double, Index>> delta;
-    for (const Index j : best) {
-      if (forced_[j] != 0) {
-        continue;
-      }
-      double rc = p_.cost(j);
-      double surplus = 0;
-      for (const Index i : p_.rows_of(j)) {
-        rc -= global_u_[i];
-        if (count_[i] > 0) {
-          surplus += global_u_[i] * std::max(0, count_[i] - demand_[i]) / count_[i];
-        }
-      }
-      double d = std::max(rc, 0.0) + surplus;
-      if (noise != nullptr) {
-        d *= 1 + (*noise)(random_);
-      }
-      delta.emplace_back(d, j);
-    }
-    for (const Index j : best) {
-      for (const Index i : p_.rows_of(j)) {
-        --count_[i];
-      }
-    }
-    std::sort(delta.begin(), delta.end());
-    int total = 0;
-    for (Index i = 0; i < m_; ++i) {
-      total += demand_[i] > 0 ? 1 : 0;
-    }
-    const double target = pi * total;
-    for (const auto& [d, j] : delta) {
-      int met = 0;
-      for (Index i = 0; i < m_; ++i) {
-        met += demand_[i] > 0 && need_[i] == 0 ? 1 : 0;
-      }
-      if (met >= target) {
-        break;
-      }
-      fix(j);
-    }
-  }
-
   const Problem& p_;
   Control& control_;
   std::mt19937_64& random_;
@@ -633,12 +577,10 @@ class Cft {
   std::vector<Index> core_;
   std::vector<std::int64_t> core_row_start_;
   std::vector<Index> core_row_columns_;
-  std::vector<int> count_;
   std::vector<double> subgradient_;
   Completion completion_;
   double best_global_bound_ = -kInfinity;
   std::vector<double> best_global_u_;
-  std::vector<double> global_u_;
 };
 
 }  // namespace

@@ -17,8 +17,9 @@ namespace teamwright::cover::detail {
 [[nodiscard]] bool is_pure(const Problem& problem);
 
 /// Improves the control's incumbent and lower bound with the three-phase heuristic (subgradient,
-/// Lagrangian greedy, column fixing) and its refinement; stops when the incumbent is proven
-/// optimal, when refinement is exhausted and `until_stopped` is false, or when control says stop.
+/// Lagrangian greedy, column fixing) followed by the row-weighting local search (local_search.hpp)
+/// on the columns of lowest reduced cost: until control says stop when `until_stopped`, else
+/// for a fixed number of moves. Stops early when the incumbent is proven optimal.
 /// The problem must be pure and feasible (no infeasibility in the analysis). Returns the
 /// multipliers of the best bound found for the whole problem (empty if none).
 std::vector<double> lagrangian_heuristic(const Problem& problem, const Analysis& analysis,

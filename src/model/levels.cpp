@@ -11,8 +11,8 @@ namespace teamwright {
 namespace detail {
 namespace {
 
-// Keeps, per competency, the highest level offered; the result is sorted by competency.
-std::vector<LevelEntry> merge_max(std::vector<LevelEntry> entries) {
+// Keeps, per competency, the highest level offered, sorted by competency.
+void merge_max(std::vector<LevelEntry>& entries) {
   std::sort(entries.begin(), entries.end(), [](const LevelEntry& a, const LevelEntry& b) {
     return a.competency != b.competency ? a.competency < b.competency : a.level > b.level;
   });
@@ -21,7 +21,6 @@ std::vector<LevelEntry> merge_max(std::vector<LevelEntry> entries) {
                               return a.competency == b.competency;
                             }),
                 entries.end());
-  return entries;
 }
 
 // The confidence-weighted mean of the latest assessments of each source; sources other than
@@ -64,7 +63,8 @@ std::vector<LevelEntry> aggregate_levels(const Person& person, const IdIndex& co
         {CompetencyId(competency_index.find(competency)->second), aggregate(assessments)});
   }
   std::erase_if(levels, [](const LevelEntry& entry) { return entry.level <= 0; });
-  return merge_max(std::move(levels));
+  merge_max(levels);
+  return levels;
 }
 
 namespace {
@@ -121,24 +121,39 @@ double Model::effective_level(PersonId person, CompetencyId competency) const {
 }
 
 std::vector<LevelEntry> Model::effective_levels(PersonId person) const {
+  std::vector<LevelEntry> levels;
+  effective_levels(person, levels);
+  return levels;
+}
+
+void Model::effective_levels(PersonId person, std::vector<LevelEntry>& out) const {
   (void)this->person(person);
-  std::vector<LevelEntry> hierarchy;
+  out.clear();
+  bool climbed = false;
   for (const LevelEntry& entry : data_->rated.row(person.index())) {
     for (const CompetencyId ancestor : data_->ancestors_or_self.row(entry.competency.index())) {
-      hierarchy.push_back({ancestor, entry.level});
+      out.push_back({ancestor, entry.level});
+      climbed = climbed || ancestor != entry.competency;
     }
   }
-  hierarchy = detail::merge_max(std::move(hierarchy));
-  std::vector<LevelEntry> effective = hierarchy;
-  for (const LevelEntry& source : hierarchy) {
+  if (climbed) {
+    detail::merge_max(out);  // rated levels alone are sorted and unique already
+  }
+  const std::size_t hierarchy = out.size();
+  bool related = false;
+  for (std::size_t k = 0; k < hierarchy; ++k) {
+    const LevelEntry source = out[k];
     for (const detail::RelationEdge& edge : data_->relations_out.row(source.competency.index())) {
       const double level = edge.factor * source.level;
       for (const CompetencyId ancestor : data_->ancestors_or_self.row(edge.other.index())) {
-        effective.push_back({ancestor, level});
+        out.push_back({ancestor, level});
+        related = true;
       }
     }
   }
-  return detail::merge_max(std::move(effective));
+  if (related) {
+    detail::merge_max(out);
+  }
 }
 
 }  // namespace teamwright

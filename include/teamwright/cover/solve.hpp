@@ -9,7 +9,9 @@
 /// Fischetti and Toth ("A heuristic method for the set covering problem", Operations Research
 /// 47(5), 1999; after Beasley, "A Lagrangian heuristic for set-covering problems", Naval
 /// Research Logistics 37, 1990): subgradient optimisation on a priced core problem, greedy on
-/// Lagrangian costs, column fixing and refinement, which also yields a lower bound.
+/// Lagrangian costs and column fixing, which also yields a lower bound; then a row-weighting
+/// local search (after Gao, Weise and Li, EJOR 246(3), 2015) on the columns of lowest reduced
+/// cost, until the time limit, or for a fixed number of moves when there is none.
 /// Exact mode: branch-and-bound on Lagrangian bounds with reduced-cost fixing (see
 /// docs/algorithms.md), the heuristic giving the first incumbent.
 

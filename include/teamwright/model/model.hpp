@@ -84,6 +84,8 @@ class Model {
   /// `effective_level` for every competency, computed in time proportional to the person's
   /// levels and their ancestors rather than to the framework's size.
   [[nodiscard]] std::vector<LevelEntry> effective_levels(PersonId person) const;
+  /// The same into `out` (replacing its content, reusing its storage), for loops over people.
+  void effective_levels(PersonId person, std::vector<LevelEntry>& out) const;
 
   /// Checks a request against this model with the same rules as the stored requests.
   /// Throws as the constructor does.
