@@ -6,9 +6,9 @@
 Every solver gets the same instance, time limit, thread count and seed, and a relative MIP gap
 of 0. Times are wall-clock seconds of the solve call alone (reading the file and building the
 peer's model are left out for every solver). Best-known costs come from `optima.csv` in the
-instance directory. Solves run one at a time by default, so that timings are not shared with
-another solve; `--workers N` runs N at once in processes and `--dask ADDRESS` on a Dask cluster
-(any `concurrent.futures.Executor` works through `run()`).
+instance directory. Every solve runs in a fresh process, one at a time by default so that
+timings are not shared with another solve; `--workers N` runs N at once and `--dask ADDRESS` on a
+Dask cluster (any `concurrent.futures.Executor` works through `run()`).
 """
 
 from __future__ import annotations
@@ -66,16 +66,31 @@ class Row:
 
 
 def family(name: str) -> str:
-    """scp41 -> 4, scpa3 -> a, scpnre1 -> nre."""
+    """scp41 -> 4, scpa3 -> a, scpnre1 -> nre; other instances are their own family."""
+    if not name.startswith("scp"):
+        return name
     stem = name.removeprefix("scp")
     if stem.startswith("nr"):
         return stem[:3]
     return stem[:1]
 
 
-def read_orlib(path: str) -> tuple[int, int, list[float], list[list[int]]]:
-    """m, n, costs, and for each row its 0-based columns."""
+def read_problem(path: str) -> tuple[int, int, list[float], list[list[int]], list[int]]:
+    """m, n, costs, for each row its 0-based columns, and row demands: an OR-Library file
+    (*.txt, every demand 1) or teamwright's plain-text cover format (*.cover)."""
     tokens = Path(path).read_text().split()
+    if tokens[0] == "teamwright-cover":
+        m, n = int(tokens[2]), int(tokens[3])
+        demands = [int(t) for t in tokens[4 : 4 + m]]
+        costs = [float(t) for t in tokens[4 + m : 4 + m + n]]
+        rows: list[list[int]] = [[] for _ in range(m)]
+        at = 4 + m + n
+        for j in range(n):
+            k = int(tokens[at])
+            for t in tokens[at + 1 : at + 1 + k]:
+                rows[int(t) - 1].append(j)
+            at += 1 + k
+        return m, n, costs, rows, demands
     m, n = int(tokens[0]), int(tokens[1])
     costs = [float(t) for t in tokens[2 : 2 + n]]
     rows, at = [], 2 + n
@@ -83,7 +98,7 @@ def read_orlib(path: str) -> tuple[int, int, list[float], list[list[int]]]:
         k = int(tokens[at])
         rows.append([int(t) - 1 for t in tokens[at + 1 : at + 1 + k]])
         at += 1 + k
-    return m, n, costs, rows
+    return m, n, costs, rows, [1] * m
 
 
 # ---- solvers: each returns (cost, bound, time_to_best_s, time_s, status) -------------------
@@ -92,7 +107,8 @@ def read_orlib(path: str) -> tuple[int, int, list[float], list[list[int]]]:
 def solve_teamwright(task: Task, exact: bool) -> tuple[float, float, float, float, str]:
     import teamwright.cover as cover
 
-    problem = cover.read_orlib(task.path)
+    read = cover.read_cover if task.path.endswith(".cover") else cover.read_orlib
+    problem = read(task.path)
     solution = cover.solve(
         problem, exact=exact, time_limit=task.time_limit, seed=task.seed, threads=task.threads
     )
@@ -108,11 +124,16 @@ def solve_teamwright(task: Task, exact: bool) -> tuple[float, float, float, floa
 def solve_cpsat(task: Task) -> tuple[float, float, float, float, str]:
     from ortools.sat.python import cp_model
 
-    _, n, costs, rows = read_orlib(task.path)
+    _, n, costs, rows, demands = read_problem(task.path)
     model = cp_model.CpModel()
     x = [model.NewBoolVar(f"x{j}") for j in range(n)]
-    for row in rows:
-        model.AddBoolOr([x[j] for j in row])
+    for row, demand in zip(rows, demands, strict=True):
+        if demand == 1:
+            model.AddBoolOr([x[j] for j in row])
+        elif demand > 1:
+            model.Add(sum(x[j] for j in row) >= demand)
+    if any(c != int(c) for c in costs):
+        raise ValueError("CP-SAT needs integral costs")
     model.Minimize(sum(int(c) * x[j] for j, c in enumerate(costs)))
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = task.time_limit
@@ -147,7 +168,7 @@ def solve_highs(task: Task) -> tuple[float, float, float, float, str]:
     import highspy
     import numpy as np
 
-    m, n, costs, rows = read_orlib(task.path)
+    m, n, costs, rows, demands = read_problem(task.path)
     by_column: list[list[int]] = [[] for _ in range(n)]
     for i, row in enumerate(rows):
         for j in row:
@@ -156,7 +177,8 @@ def solve_highs(task: Task) -> tuple[float, float, float, float, str]:
     lp.num_col_, lp.num_row_ = n, m
     lp.col_cost_ = np.array(costs)
     lp.col_lower_, lp.col_upper_ = np.zeros(n), np.ones(n)
-    lp.row_lower_, lp.row_upper_ = np.ones(m), np.full(m, highspy.kHighsInf)
+    lp.row_lower_ = np.array(demands, dtype=float)
+    lp.row_upper_ = np.full(m, highspy.kHighsInf)
     lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
     index = np.array([i for column in by_column for i in column], dtype=np.int32)
     lp.a_matrix_.start_ = np.cumsum([0] + [len(c) for c in by_column])
@@ -197,8 +219,8 @@ def solve_highs(task: Task) -> tuple[float, float, float, float, str]:
 def solve_greedy(task: Task) -> tuple[float, float, float, float, str]:
     import teamwright.cover as cover
 
-    problem = cover.read_orlib(task.path)
-    solution = cover.solve(problem, time_limit=0.0)
+    read = cover.read_cover if task.path.endswith(".cover") else cover.read_orlib
+    solution = cover.solve(read(task.path), time_limit=0.0)
     return (
         solution.cost,
         solution.bound,
@@ -239,29 +261,25 @@ def run_task(task: Task, best_known: float | None) -> Row:
 def run(
     tasks: Iterable[Task],
     best_known: dict[str, float],
-    executor: concurrent.futures.Executor | None = None,
+    executor: concurrent.futures.Executor,
 ) -> list[Row]:
-    """Runs every task (in order, or on `executor`) and returns the rows in task order."""
+    """Runs every task on `executor` and returns the rows in task order, reporting each."""
     tasks = list(tasks)
-
-    def known(task: Task) -> float | None:
-        return best_known.get(Path(task.path).stem)
-
-    if executor is None:
-        rows = []
-        for task in tasks:
-            rows.append(run_task(task, known(task)))
-            row = rows[-1]
-            print(
-                f"{row.instance:10} {row.solver:16} t={row.threads} cost={row.cost:g} "
-                f"bound={row.bound:.2f} to_best={row.time_to_best_s:.2f}s "
-                f"time={row.time_s:.2f}s {row.status}",
-                file=sys.stderr,
-                flush=True,
-            )
-        return rows
-    futures = [executor.submit(run_task, task, known(task)) for task in tasks]
-    return [future.result() for future in futures]
+    futures = [
+        executor.submit(run_task, task, best_known.get(Path(task.path).stem)) for task in tasks
+    ]
+    rows = []
+    for future in futures:
+        row = future.result()
+        rows.append(row)
+        print(
+            f"{row.instance:10} {row.solver:16} t={row.threads} cost={row.cost:g} "
+            f"bound={row.bound:.2f} to_best={row.time_to_best_s:.2f}s "
+            f"time={row.time_s:.2f}s {row.status}",
+            file=sys.stderr,
+            flush=True,
+        )
+    return rows
 
 
 def geometric_mean(values: list[float], shift: float = 0.0) -> float:
@@ -320,7 +338,9 @@ def markdown(summary: list[dict[str, object]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("directory", help="instance directory (*.txt and optima.csv)")
+    parser.add_argument(
+        "directory", help="instance directory: OR-Library *.txt, teamwright *.cover, optima.csv"
+    )
     parser.add_argument(
         "--solvers",
         default="teamwright,cpsat,highs",
@@ -344,7 +364,12 @@ def main(argv: list[str] | None = None) -> int:
                 best_known[record["instance"]] = float(
                     record.get("best_known") or record.get("optimum")
                 )
-    paths = sorted(p for p in directory.glob("*.txt") if fnmatch.fnmatch(p.stem, args.instances))
+    paths = sorted(
+        p
+        for pattern in ("*.txt", "*.cover")
+        for p in directory.glob(pattern)
+        if fnmatch.fnmatch(p.stem, args.instances)
+    )
     tasks = [
         Task(str(path), solver, int(threads), int(seed), args.time_limit)
         for path in paths
@@ -357,14 +382,17 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown solvers: {', '.join(sorted(unknown))}")
 
     with contextlib.ExitStack() as stack:
-        executor = None
         if args.dask:
             from distributed import Client
 
             executor = stack.enter_context(Client(args.dask)).get_executor()
-        elif args.workers > 1:
+        else:
+            # A fresh process per solve: peers cannot share one (OR-Tools bundles its own HiGHS,
+            # whose symbols would shadow highspy's), and no solve inherits another's memory.
             executor = stack.enter_context(
-                concurrent.futures.ProcessPoolExecutor(max_workers=args.workers)
+                concurrent.futures.ProcessPoolExecutor(
+                    max_workers=args.workers, max_tasks_per_child=1
+                )
             )
         rows = run(tasks, best_known, executor)
 

@@ -17,6 +17,7 @@
 #include "bindings/register.hpp"
 #include "teamwright/cover/solve.hpp"
 #include "teamwright/error.hpp"
+#include "teamwright/io/cover_file.hpp"
 #include "teamwright/io/orlib.hpp"
 
 namespace py = pybind11;
@@ -115,6 +116,7 @@ void register_cover(py::module_& m) {
 
   m.def("read_orlib", &io::read_orlib_scp, py::arg("path"),
         py::call_guard<py::gil_scoped_release>());
+  m.def("read_cover", &io::read_cover, py::arg("path"), py::call_guard<py::gil_scoped_release>());
 
   m.def(
       "solve_cover",

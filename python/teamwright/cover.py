@@ -58,6 +58,11 @@ def read_orlib(path: str | os.PathLike[str]) -> CoverProblem:
     return _core.read_orlib(os.fspath(path))
 
 
+def read_cover(path: str | os.PathLike[str]) -> CoverProblem:
+    """Reads a problem in teamwright's plain-text cover format (docs/format.md)."""
+    return _core.read_cover(os.fspath(path))
+
+
 def solve(
     problem: CoverProblem,
     *,

@@ -7,62 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "io/tokens.hpp"
 #include "teamwright/error.hpp"
 #include "util/text.hpp"
 
 namespace teamwright::io {
-namespace {
-
-// Whitespace-separated non-negative integers, read in order.
-class Tokens {
- public:
-  Tokens(std::string_view text, std::string_view name) : text_(text), name_(name) {}
-
-  // The next integer; `what` says what it should be, for the message if it is not there.
-  std::int64_t next(const std::string& what) {
-    while (pos_ < text_.size() && is_space(text_[pos_])) {
-      ++pos_;
-    }
-    if (pos_ == text_.size()) {
-      throw FormatError(std::string(name_) + ": the file ends where " + what + " should be");
-    }
-    std::int64_t value = 0;
-    const char* begin = text_.data() + pos_;
-    const char* end = text_.data() + text_.size();
-    const auto [ptr, error] = std::from_chars(begin, end, value);
-    if (error != std::errc() || value < 0 || (ptr != end && !is_space(*ptr))) {
-      std::size_t stop = pos_;
-      while (stop < text_.size() && !is_space(text_[stop])) {
-        ++stop;
-      }
-      throw FormatError(std::string(name_) + ": " + what + " must be a non-negative integer, got " +
-                        util::quote(text_.substr(pos_, std::min<std::size_t>(stop - pos_, 20))));
-    }
-    pos_ = static_cast<std::size_t>(ptr - text_.data());
-    return value;
-  }
-
-  void expect_end() {
-    while (pos_ < text_.size() && is_space(text_[pos_])) {
-      ++pos_;
-    }
-    if (pos_ != text_.size()) {
-      throw FormatError(std::string(name_) + ": unexpected content after the last row");
-    }
-  }
-
- private:
-  static bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
-
-  std::string_view text_;
-  std::string_view name_;
-  std::size_t pos_ = 0;
-};
-
-}  // namespace
 
 cover::Problem parse_orlib_scp(std::string_view text, std::string_view name) {
-  Tokens tokens(text, name);
+  detail::Tokens tokens(text, name);
   const std::int64_t rows = tokens.next("the number of rows");
   const std::int64_t columns = tokens.next("the number of columns");
   constexpr std::int64_t kLimit = 2'000'000'000;
