@@ -8,7 +8,7 @@ of 0. Times are wall-clock seconds of the solve call alone (reading the file and
 peer's model are left out for every solver). Best-known costs come from `optima.csv` in the
 instance directory. Every solve runs in a fresh process, one at a time by default so that
 timings are not shared with another solve; `--workers N` runs N at once and `--dask ADDRESS` on a
-Dask cluster (any `concurrent.futures.Executor` works through `run()`).
+Dask cluster (any `concurrent.futures.Executor` works through `run()`). Needs Python 3.11.
 """
 
 from __future__ import annotations

@@ -1,0 +1,197 @@
+"""The tables and target figures of BENCHMARKS.md, computed from the CSV files of quality.py.
+
+    python benchmarks/report.py --heuristic benchmarks/results/orlib-heuristic.csv \\
+        --exact benchmarks/results/orlib-exact.csv
+
+Every figure is read off one run's rows: solvers are compared only with rows of the same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import statistics
+from collections import defaultdict
+from pathlib import Path
+
+NR = {"nre", "nrf", "nrg", "nrh"}
+CFT_MISSES = ["scp44", "scpnrg3", "scpnrh1", "scpnrh3"]
+
+
+def load(path: str) -> list[dict[str, str]]:
+    with Path(path).open() as f:
+        return list(csv.DictReader(f))
+
+
+def reached(row: dict[str, str]) -> bool:
+    gap = float(row["gap_to_best_known"])
+    return math.isfinite(gap) and gap <= 1e-9
+
+
+def geometric_mean(values: list[float], shift: float = 0.01) -> float:
+    return math.exp(sum(math.log(v + shift) for v in values) / len(values)) - shift
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def heuristic(rows: list[dict[str, str]]) -> str:
+    out = []
+    groups: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    for row in rows:
+        group = "NRE-NRH" if row["family"] in NR else "4-E"
+        groups[(row["solver"], row["threads"])].append(row)
+        groups[(row["solver"] + " " + group, row["threads"])].append(row)
+    body = []
+    for (name, threads), members in sorted(groups.items()):
+        times = [float(r["time_to_best_s"]) if reached(r) else math.inf for r in members]
+        body.append(
+            [
+                name,
+                threads,
+                f"{sum(reached(r) for r in members)} / {len(members)}",
+                f"{sum(r['status'] == 'optimal' for r in members)}",
+                f"{geometric_mean([1 + float(r['gap_to_best_known']) for r in members], 0):.4f}"
+                if all(math.isfinite(float(r["gap_to_best_known"])) for r in members)
+                else "-",
+                f"{statistics.median(times):.2f}"
+                if math.isfinite(statistics.median(times))
+                else "-",
+            ]
+        )
+    out.append(
+        table(
+            [
+                "solver",
+                "threads",
+                "best known reached",
+                "proven optimal",
+                "gm cost / best known",
+                "median time to best known (s)",
+            ],
+            body,
+        )
+    )
+
+    ours = [r for r in rows if r["solver"] == "teamwright" and r["threads"] == "1"]
+    set4e = [r for r in ours if r["family"] not in NR]
+    nr = [r for r in ours if r["family"] in NR]
+    times = sorted(float(r["time_to_best_s"]) if reached(r) else math.inf for r in ours)
+    out.append(
+        f"\nTargets (teamwright, 1 thread, 10 s): best known on {sum(map(reached, set4e))} of "
+        f"{len(set4e)} instances of sets 4-E and {sum(map(reached, nr))} of {len(nr)} of NRE-NRH; "
+        f"median time to best known {statistics.median(times):.2f} s."
+    )
+
+    by_instance = defaultdict(dict)
+    for row in rows:
+        if row["instance"] in CFT_MISSES and row["threads"] == "1":
+            by_instance[row["instance"]][row["solver"]] = row
+    solvers = sorted({s for members in by_instance.values() for s in members})
+
+    def cell(name: str, solver: str) -> str:
+        row = by_instance[name].get(solver)
+        if row is None:
+            return "-"
+        return f"{float(row['cost']):g} ({float(row['time_to_best_s']):.2f} s)"
+
+    body = [[name, *(cell(name, s) for s in solvers)] for name in CFT_MISSES if name in by_instance]
+    out.append("\nThe instances a C++ CFT implementation misses (cost, time to best; 1 thread):\n")
+    out.append(table(["instance", *solvers], body))
+    return "\n".join(out)
+
+
+def exact(rows: list[dict[str, str]]) -> str:
+    out = []
+    set4e = [r for r in rows if r["family"] not in NR]
+    nref = [r for r in rows if r["family"] in {"nre", "nrf"}]
+    body = []
+    for solver in sorted({r["solver"] for r in rows}):
+        for threads in sorted({r["threads"] for r in rows}):
+            mine = [r for r in set4e if r["solver"] == solver and r["threads"] == threads]
+            if not mine:
+                continue
+            proven = sum(r["status"] == "optimal" for r in mine)
+            body.append(
+                [
+                    solver,
+                    threads,
+                    f"{proven} / {len(mine)}",
+                    f"{geometric_mean([float(r['time_s']) for r in mine]):.3f}",
+                    f"{max(float(r['time_s']) for r in mine):.2f}",
+                ]
+            )
+    out.append(
+        table(
+            [
+                "solver",
+                "threads",
+                "4-E proven optimal",
+                "gm time (s, shifted 0.01)",
+                "max time (s)",
+            ],
+            body,
+        )
+    )
+    for threads in sorted({r["threads"] for r in rows}):
+        ours = {
+            r["instance"]: float(r["time_s"])
+            for r in set4e
+            if r["solver"] == "teamwright-exact" and r["threads"] == threads
+        }
+        highs = {
+            r["instance"]: float(r["time_s"])
+            for r in set4e
+            if r["solver"] == "highs" and r["threads"] == threads
+        }
+        common = sorted(set(ours) & set(highs))
+        if common:
+            ratio = geometric_mean([ours[i] for i in common]) / geometric_mean(
+                [highs[i] for i in common]
+            )
+            out.append(
+                f"\n{threads} thread(s): geometric-mean time of teamwright exact / HiGHS "
+                f"on sets 4-E = {ratio:.2f}."
+            )
+    body = []
+    for name in sorted({r["instance"] for r in nref}):
+        cells = [name]
+        for solver in sorted({r["solver"] for r in nref}):
+            row = next(
+                (
+                    r
+                    for r in nref
+                    if r["instance"] == name and r["solver"] == solver and r["threads"] == "1"
+                ),
+                None,
+            )
+            cells.append(
+                "-"
+                if row is None
+                else f"{row['status']} {float(row['cost']):g} >= {float(row['bound']):.2f} "
+                f"({float(row['time_s']):.1f} s)"
+            )
+        body.append(cells)
+    out.append("\nNRE and NRF (1 thread): status, cost >= bound (time):\n")
+    out.append(table(["instance", *sorted({r["solver"] for r in nref})], body))
+    return "\n".join(out)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--heuristic", help="CSV of the heuristic run")
+    parser.add_argument("--exact", help="CSV of the exact run")
+    args = parser.parse_args()
+    if args.heuristic:
+        print(heuristic(load(args.heuristic)))
+    if args.exact:
+        print(exact(load(args.exact)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,56 @@
+"""The benchmark harness runs end to end: rows, summaries and report from one small run."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+from conftest import ROOT
+
+GOLDEN = ROOT / "tests" / "data" / "orlib"
+
+
+def load(name: str):
+    # Worker processes are spawned and import the runner by name: they inherit this sys.path.
+    folder = str(ROOT / "benchmarks")
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+    return importlib.import_module(name)
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="the runner needs Python 3.11")
+def test_the_runner_writes_rows_and_summaries_for_every_solver(tmp_path):
+    quality = load("quality")
+    report = load("report")
+    solvers = "teamwright,teamwright-exact,greedy"
+    for peer, module in (("cpsat", "ortools"), ("highs", "highspy")):
+        if importlib.util.find_spec(module) is not None:
+            solvers += f",{peer}"
+    out = tmp_path / "rows.csv"
+    code = quality.main(
+        [
+            str(GOLDEN),
+            "--instances",
+            "scp4[12]",
+            "--solvers",
+            solvers,
+            "--time-limit",
+            "2",
+            "--out",
+            str(out),
+        ]
+    )
+    assert code == 0
+    rows = report.load(str(out))
+    assert len(rows) == 2 * len(solvers.split(","))
+    assert set(rows[0]) == set(quality.COLUMNS)
+    for row in rows:
+        assert float(row["bound"]) <= float(row["cost"]), row
+        assert float(row["gap_to_best_known"]) >= 0, row
+        if row["solver"].startswith("teamwright"):
+            assert float(row["gap_to_best_known"]) == 0, row
+            assert row["status"] == "optimal", row
+    assert "teamwright-exact" in report.exact(rows)
+    summary = (tmp_path / "rows-summary.csv").read_text()
+    assert summary.startswith("family,solver,threads,instances")
