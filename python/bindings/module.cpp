@@ -14,4 +14,5 @@ PYBIND11_MODULE(_core, m) {
   teamwright::python::register_model(m);
   teamwright::python::register_team(m);
   teamwright::python::register_cover(m);
+  teamwright::python::register_assign(m);
 }

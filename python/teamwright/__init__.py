@@ -5,6 +5,7 @@ the least cost; and say why each member is in and what is still missing.
 """
 
 from teamwright._core import __version__ as __version__
+from teamwright.assign import linear_sum_assignment
 from teamwright.errors import (
     CyclicHierarchyError,
     DuplicateIdError,
@@ -86,6 +87,7 @@ __all__ = [
     "dumps",
     "example_path",
     "gap_report",
+    "linear_sum_assignment",
     "load",
     "loads",
     "save",

@@ -1,0 +1,108 @@
+"""teamwright.linear_sum_assignment keeps scipy's contract and is optimal."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+import teamwright as tw
+
+
+def brute_force(cost: np.ndarray, maximize: bool = False) -> float | None:
+    """The best sum over every injective map of the shorter side; None when none is finite."""
+    flip = cost.shape[0] > cost.shape[1]
+    matrix = cost.T if flip else cost
+    sign = -1 if maximize else 1
+    best = None
+    for columns in itertools.permutations(range(matrix.shape[1]), matrix.shape[0]):
+        total = matrix[np.arange(matrix.shape[0]), list(columns)].sum()
+        if np.isfinite(total) and (best is None or sign * total < sign * best):
+            best = total
+    return best
+
+
+def assert_valid(cost: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> None:
+    assert rows.dtype == np.int64 and cols.dtype == np.int64
+    assert len(rows) == len(cols) == min(cost.shape)
+    assert np.all(np.diff(rows) > 0)
+    assert len(set(cols.tolist())) == len(cols)
+
+
+@pytest.mark.parametrize("maximize", [False, True])
+def test_small_random_matrices_match_exhaustive_search(maximize):
+    rng = np.random.default_rng(3)
+    for _ in range(200):
+        shape = tuple(rng.integers(1, 6, size=2))
+        cost = rng.integers(-3, 4, size=shape) if rng.random() < 0.5 else rng.random(shape)
+        rows, cols = tw.linear_sum_assignment(cost, maximize=maximize)
+        assert_valid(cost, rows, cols)
+        assert cost[rows, cols].sum() == pytest.approx(brute_force(cost, maximize))
+
+
+def test_infinite_costs_and_a_mask_forbid_pairs():
+    inf = np.inf
+    cost = np.array([[inf, 1.0, inf], [4.0, 2.0, inf]])
+    rows, cols = tw.linear_sum_assignment(cost)
+    assert rows.tolist() == [0, 1] and cols.tolist() == [1, 0]
+    mask = np.array([[False, True], [False, False]])
+    rows, cols = tw.linear_sum_assignment(np.array([[1, 9], [2, 9]]), forbidden=mask)
+    assert cols.tolist() == [0, 1]
+    with pytest.raises(ValueError, match="infeasible"):
+        tw.linear_sum_assignment(np.array([[1.0, inf], [2.0, inf]]))
+    with pytest.raises(ValueError, match="infeasible"):
+        tw.linear_sum_assignment([[1, 2]], forbidden=[[True, True]])
+
+
+def test_any_layout_and_numeric_dtype_is_accepted():
+    rng = np.random.default_rng(5)
+    base = rng.random((7, 9))
+    expected = brute_force(base)
+    for variant in (base, np.asfortranarray(base), base.T.copy().T, base.astype(np.float32)):
+        rows, cols = tw.linear_sum_assignment(variant)
+        assert variant[rows, cols].sum() == pytest.approx(expected, rel=1e-6)
+    wide = rng.integers(0, 50, size=(6, 12))
+    window = wide[:, ::1][:, 2:9]  # rows contiguous, stride larger than the width: no copy
+    rows, cols = tw.linear_sum_assignment(window)
+    assert window[rows, cols].sum() == brute_force(window)
+    for dtype in (np.int8, np.int32, np.uint16, np.uint64, np.bool_):
+        small = wide[:, :6].astype(dtype)
+        rows, cols = tw.linear_sum_assignment(small)
+        assert small[rows, cols].astype(np.int64).sum() == brute_force(small.astype(np.int64))
+    rows, cols = tw.linear_sum_assignment([[3, 1], [1, 3]])
+    assert cols.tolist() == [1, 0]
+
+
+def test_empty_matrices_give_empty_answers():
+    for shape in ((0, 0), (0, 3), (4, 0)):
+        rows, cols = tw.linear_sum_assignment(np.zeros(shape))
+        assert rows.size == 0 and cols.size == 0
+
+
+@pytest.mark.parametrize(
+    ("cost", "kwargs", "error", "message"),
+    [
+        (np.array([1.0, 2.0]), {}, ValueError, "2-D"),
+        (np.array([[1.0, np.nan]]), {}, ValueError, r"cost \(0, 1\): NaN"),
+        (np.array([[-np.inf, 1.0]]), {}, ValueError, "only \\+inf forbids"),
+        (np.array([[np.inf, 1.0]]), {"maximize": True}, ValueError, "only -inf forbids"),
+        (np.array([["a", "b"]]), {}, ValueError, "expected numbers"),
+        (np.array([[2**63 + 5, 1]], dtype=np.uint64), {}, ValueError, "int64 range"),
+        (np.array([[2**62, 1]]), {}, tw.OutOfRangeError, "exceeds"),
+        (np.ones((2, 2)), {"forbidden": np.zeros((2, 3), bool)}, ValueError, "shape"),
+    ],
+)
+def test_bad_input_is_a_typed_error_naming_the_rule(cost, kwargs, error, message):
+    with pytest.raises(error, match=message):
+        tw.linear_sum_assignment(cost, **kwargs)
+
+
+def test_agrees_with_scipy_on_larger_matrices():
+    scipy_optimize = pytest.importorskip("scipy.optimize")
+    rng = np.random.default_rng(11)
+    for shape in ((120, 120), (80, 150), (150, 60)):
+        for cost in (rng.random(shape), rng.integers(0, 1000, size=shape)):
+            for maximize in (False, True):
+                ours = tw.linear_sum_assignment(cost, maximize)
+                theirs = scipy_optimize.linear_sum_assignment(cost, maximize)
+                assert cost[ours].sum() == pytest.approx(cost[theirs].sum(), rel=1e-12)
