@@ -5,7 +5,17 @@ the least cost; and say why each member is in and what is still missing.
 """
 
 from teamwright._core import __version__ as __version__
-from teamwright.assign import linear_sum_assignment
+from teamwright.assign import (
+    MentoringGoal,
+    MentoringPair,
+    MentoringResult,
+    Placement,
+    PlacementResult,
+    Slot,
+    linear_sum_assignment,
+    mentoring_pairs,
+    place,
+)
 from teamwright.errors import (
     CyclicHierarchyError,
     DuplicateIdError,
@@ -68,14 +78,20 @@ __all__ = [
     "GapReport",
     "InvalidInputError",
     "Member",
+    "MentoringGoal",
+    "MentoringPair",
+    "MentoringResult",
     "Model",
     "Objective",
     "OutOfRangeError",
     "Person",
+    "Placement",
+    "PlacementResult",
     "Relation",
     "Role",
     "RoleRequirement",
     "RoleSlot",
+    "Slot",
     "Status",
     "TeamRequest",
     "TeamRequirement",
@@ -90,6 +106,8 @@ __all__ = [
     "linear_sum_assignment",
     "load",
     "loads",
+    "mentoring_pairs",
+    "place",
     "save",
     "solve",
 ]

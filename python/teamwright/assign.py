@@ -1,4 +1,4 @@
-"""Putting people where they fit: linear assignment.
+"""Putting people where they fit: linear assignment, roles and shifts, mentoring pairs.
 
 `linear_sum_assignment` has the contract of `scipy.optimize.linear_sum_assignment` — the same
 arguments, the same ``(row_ind, col_ind)`` answer with rows ascending, ``+inf`` (``-inf`` when
@@ -6,16 +6,35 @@ maximising) forbidding a pair and ``ValueError`` when no assignment exists — a
 teamwright's Jonker-Volgenant solver (docs/algorithms.md). Float and integer matrices whose rows
 are contiguous are read in place, without a copy; integer matrices are solved in exact integer
 arithmetic.
+
+`place` puts a team's members into role and shift slots (hard role requirements decide who may
+hold a role; fit and preferences decide who should), and `mentoring_pairs` pairs members below a
+target level with colleagues strong enough to lift them. Both are exact.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any
 
 import numpy as np
 
 from teamwright import _core
 from teamwright.errors import InvalidInputError, OutOfRangeError
+from teamwright.model import Model
 
-__all__ = ["linear_sum_assignment"]
+__all__ = [
+    "MentoringGoal",
+    "MentoringPair",
+    "MentoringResult",
+    "Placement",
+    "PlacementResult",
+    "Slot",
+    "linear_sum_assignment",
+    "mentoring_pairs",
+    "place",
+]
 
 _INT64_MAX = np.iinfo(np.int64).max
 
@@ -73,3 +92,137 @@ def linear_sum_assignment(
         else _core.linear_sum_assignment_i64
     )
     return solve(cost, bool(maximize), mask)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A place for one member: a role to hold, a shift to work, or both."""
+
+    id: str
+    role: str = ""
+    shift: str = ""
+
+
+@dataclass(frozen=True)
+class Placement:
+    """One member in one slot, with the reasons."""
+
+    person: str
+    slot: str
+    fit: float
+    """The importance-weighted share of the role's levels the person meets, in [0, 1]; 0 for a
+    slot without a role, where only preferences count."""
+    preferred_role: bool
+    preferred_shift: bool
+
+
+@dataclass(frozen=True)
+class PlacementResult:
+    """The placement filling the most slots with the greatest total fit plus bonus."""
+
+    placements: list[Placement]
+    unfilled_slots: list[str]
+    """Too few members, or nobody left who meets the role's hard requirements."""
+    unplaced: list[str]
+    total_fit: float
+    total_bonus: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class MentoringGoal:
+    """Members below ``target_level`` in ``competency`` are mentees; members at ``mentor_level``
+    (default: the target) or above may mentor them. ``importance`` (1-5) weighs the gains."""
+
+    competency: str
+    target_level: float
+    mentor_level: float | None = None
+    importance: int = 3
+
+
+@dataclass(frozen=True)
+class MentoringPair:
+    mentor: str
+    mentee: str
+    competencies: list[str] = field(default_factory=list)
+    benefit: float = 0.0
+    """Sum over the competencies of importance x (target - mentee's level)."""
+
+
+@dataclass(frozen=True)
+class MentoringResult:
+    pairs: list[MentoringPair]
+    unpaired_mentees: list[str]
+    total_benefit: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _members(members: Iterable[str] | Any) -> list[str]:
+    """Member ids from ids or from a TeamResult."""
+    ids = getattr(members, "member_ids", members)
+    if isinstance(ids, str):
+        raise InvalidInputError("members: expected a list of person ids, got a single string")
+    return [str(m) for m in ids]
+
+
+def _slot(item: Slot | dict[str, str] | str) -> Slot:
+    if isinstance(item, Slot):
+        return item
+    if isinstance(item, dict):
+        unknown = set(item) - {"id", "role", "shift"}
+        if unknown:
+            name = item.get("id", "?")
+            raise InvalidInputError(f"slot {name!r}: unknown fields {sorted(unknown)}")
+        return Slot(**item)
+    raise InvalidInputError(f"slot: expected a Slot or a dict, got {type(item).__name__}")
+
+
+def place(
+    model: Model,
+    members: Iterable[str] | Any,
+    slots: Iterable[Slot | dict[str, str]],
+    *,
+    preference_bonus: float = 0.25,
+) -> PlacementResult:
+    """Put each member into at most one slot and each slot holds at most one member: fill as
+    many slots as possible, then maximise the total fit plus ``preference_bonus`` for every
+    preferred role and preferred shift. ``members`` is a list of person ids or a TeamResult.
+    """
+    parsed = [_slot(s) for s in slots]
+    document = _core.place(
+        model._core,
+        _members(members),
+        [(s.id, s.role, s.shift) for s in parsed],
+        float(preference_bonus),
+    )
+    return PlacementResult(
+        placements=[Placement(**p) for p in document["placements"]],
+        unfilled_slots=document["unfilled_slots"],
+        unplaced=document["unplaced"],
+        total_fit=document["total_fit"],
+        total_bonus=document["total_bonus"],
+    )
+
+
+def mentoring_pairs(
+    model: Model,
+    members: Iterable[str] | Any,
+    goals: Iterable[MentoringGoal | dict[str, Any]],
+) -> MentoringResult:
+    """Pair members one-to-one (each mentors at most one colleague and is mentored by at most
+    one) so that the total benefit over the goals is greatest."""
+    parsed = [g if isinstance(g, MentoringGoal) else MentoringGoal(**g) for g in goals]
+    document = _core.mentoring_pairs(
+        model._core,
+        _members(members),
+        [(g.competency, float(g.target_level), g.mentor_level, int(g.importance)) for g in parsed],
+    )
+    return MentoringResult(
+        pairs=[MentoringPair(**p) for p in document["pairs"]],
+        unpaired_mentees=document["unpaired_mentees"],
+        total_benefit=document["total_benefit"],
+    )

@@ -1,4 +1,4 @@
-"""The ``teamwright`` command: demo, validate, solve and gaps.
+"""The ``teamwright`` command: demo, validate, solve, gaps, cover and assign.
 
 Exit status 0 when the command did its job (an infeasible request is an answer, not a failure),
 2 for bad input or usage, with one line on stderr and no traceback.
@@ -62,6 +62,36 @@ def _parser() -> argparse.ArgumentParser:
     cover.add_argument("--seed", type=_non_negative_int, default=0, metavar="N")
     cover.add_argument("--threads", type=_positive_int, default=1, metavar="N")
     cover.add_argument("--json", action="store_true", help="print the solution as one JSON object")
+
+    assign = commands.add_parser("assign", help="put people where they fit")
+    kinds = assign.add_subparsers(dest="kind", required=True, parser_class=_Parser)
+    matrix = kinds.add_parser("matrix", help="linear assignment of a cost matrix file")
+    matrix.add_argument("file", help="one row per line, costs separated by commas or spaces")
+    matrix.add_argument("--maximize", action="store_true")
+    matrix.add_argument("--json", action="store_true", help="print the answer as one JSON object")
+    roles = kinds.add_parser("roles", help="place members into role and shift slots")
+    mentors = kinds.add_parser("mentors", help="pair members with colleagues who can lift them")
+    for command in (roles, mentors):
+        command.add_argument("file")
+        who = command.add_mutually_exclusive_group(required=True)
+        who.add_argument("--request", help="solve this request and take its members")
+        who.add_argument("--members", help="comma-separated person ids")
+        command.add_argument("--json", action="store_true", help="print the answer as JSON")
+    roles.add_argument(
+        "--slot",
+        action="append",
+        default=[],
+        metavar="ID=ROLE[@SHIFT]",
+        help="a slot (repeatable; ID=@SHIFT for a shift alone); default: the request's roles",
+    )
+    roles.add_argument("--bonus", type=_non_negative, default=0.25, help="per preference met")
+    mentors.add_argument(
+        "--goal",
+        action="append",
+        required=True,
+        metavar="COMPETENCY:TARGET[:MENTOR_LEVEL[:IMPORTANCE]]",
+        help="a competency to lift (repeatable)",
+    )
     return parser
 
 
@@ -123,6 +153,8 @@ def _run(args: argparse.Namespace) -> int:
             _print_result(model, model.request(args.request), result)
     elif args.command == "cover":
         _cover(args)
+    elif args.command == "assign":
+        _assign(args)
     elif args.command == "gaps":
         model = _load(args.file)
         team = [person for person in args.team.split(",") if person]
@@ -157,6 +189,123 @@ def _cover(args: argparse.Namespace) -> None:
         f"best found after {solution.time_to_best_s:.3f} s of {solution.time_s:.3f} s\n"
         f"columns (1-based): {' '.join(map(str, document['columns']))}"
     )
+
+
+def _read_matrix(path: str) -> list[list[float]] | list[list[int]]:
+    try:
+        with open(path, encoding="utf-8") as f:
+            lines = [line.replace(",", " ").split() for line in f]
+    except OSError as error:
+        raise teamwright.FileError(f"{path}: cannot read: {error.strerror}") from None
+    rows = [tokens for tokens in lines if tokens]
+    for number, tokens in enumerate(rows[1:], start=2):
+        if len(tokens) != len(rows[0]):
+            raise teamwright.FormatError(
+                f"{path}: row {number} has {len(tokens)} costs, row 1 has {len(rows[0])}"
+            )
+    try:
+        if all(token.lstrip("+-").isdigit() for tokens in rows for token in tokens):
+            return [[int(token) for token in tokens] for tokens in rows]
+        return [[float(token) for token in tokens] for tokens in rows]
+    except ValueError as error:
+        raise teamwright.FormatError(f"{path}: {error}") from None
+
+
+def _members_of(model: Model, args: argparse.Namespace) -> tuple[list[str], TeamResult | None]:
+    if args.members is not None:
+        return [m for m in args.members.split(",") if m], None
+    result = teamwright.solve(model, args.request)
+    if not result.solved:
+        raise teamwright.InvalidInputError(
+            f"request {args.request!r} has no team to place ({result.status.value})"
+        )
+    return result.member_ids, result
+
+
+def _slots(model: Model, args: argparse.Namespace) -> list[teamwright.Slot]:
+    slots = []
+    for text in args.slot:
+        slot_id, equals, rest = text.partition("=")
+        role, _, shift = rest.partition("@")
+        if not equals or not slot_id:
+            raise UsageError(f"--slot {text!r}: expected ID=ROLE[@SHIFT] or ID=@SHIFT")
+        slots.append(teamwright.Slot(slot_id, role, shift))
+    if not slots and args.request is not None:
+        for slot in model.request(args.request).roles:
+            for k in range(slot.count):
+                suffix = f"#{k + 1}" if slot.count > 1 else ""
+                slots.append(teamwright.Slot(slot.role + suffix, slot.role))
+    if not slots:
+        raise UsageError("assign roles: give --slot, or a --request that has role slots")
+    return slots
+
+
+def _goal(text: str) -> teamwright.MentoringGoal:
+    parts = text.split(":")
+    try:
+        if not 2 <= len(parts) <= 4 or not parts[0]:
+            raise ValueError
+        mentor = float(parts[2]) if len(parts) > 2 and parts[2] else None
+        importance = int(parts[3]) if len(parts) > 3 else 3
+        return teamwright.MentoringGoal(parts[0], float(parts[1]), mentor, importance)
+    except ValueError:
+        raise UsageError(
+            f"--goal {text!r}: expected COMPETENCY:TARGET[:MENTOR_LEVEL[:IMPORTANCE]]"
+        ) from None
+
+
+def _assign(args: argparse.Namespace) -> None:
+    if args.kind == "matrix":
+        cost = _read_matrix(args.file)
+        rows, cols = teamwright.linear_sum_assignment(cost, maximize=args.maximize)
+        total = sum(cost[i][j] for i, j in zip(rows.tolist(), cols.tolist(), strict=True))
+        if args.json:
+            _print_json({"objective": total, "rows": rows.tolist(), "columns": cols.tolist()})
+        else:
+            print(f"objective: {total:g}")
+            for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+                print(f"row {i} -> column {j}  ({cost[i][j]:g})")
+        return
+    model = _load(args.file)
+    members, _ = _members_of(model, args)
+    if args.kind == "roles":
+        placed = teamwright.place(model, members, _slots(model, args), preference_bonus=args.bonus)
+        if args.json:
+            _print_json(placed.to_dict())
+            return
+        names = {p.id: p.name for p in model.people}
+        table = [
+            [
+                p.slot,
+                f"{p.person} {names[p.person]}",
+                f"{p.fit:.2f}",
+                ", ".join(
+                    label
+                    for label, on in (("role", p.preferred_role), ("shift", p.preferred_shift))
+                    if on
+                )
+                or "-",
+            ]
+            for p in placed.placements
+        ]
+        _table(["slot", "member", "fit", "preferred"], table, right={2})
+        print(f"total fit {placed.total_fit:.2f}, preference bonus {placed.total_bonus:.2f}")
+        if placed.unfilled_slots:
+            print("unfilled (nobody left who meets the role): " + ", ".join(placed.unfilled_slots))
+        if placed.unplaced:
+            print("without a slot: " + ", ".join(placed.unplaced))
+        return
+    paired = teamwright.mentoring_pairs(model, members, [_goal(g) for g in args.goal])
+    if args.json:
+        _print_json(paired.to_dict())
+        return
+    table = [
+        [p.mentor, p.mentee, ", ".join(p.competencies), f"{p.benefit:g}"] for p in paired.pairs
+    ]
+    _table(["mentor", "mentee", "competencies", "benefit"], table, right={3})
+    print(f"total benefit {paired.total_benefit:g}")
+    if paired.unpaired_mentees:
+        print("no mentor free for: " + ", ".join(paired.unpaired_mentees))
 
 
 def _print_json(document: dict[str, Any]) -> None:

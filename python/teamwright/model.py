@@ -93,6 +93,10 @@ class Person:
     availability: float = 1.0
     external: bool = False
     attributes: dict[str, bool | int | float | str] = field(default_factory=dict)
+    preferred_roles: list[str] = field(default_factory=list)
+    """Role ids the person would like to hold; placement gives them a bonus."""
+    preferred_shifts: list[str] = field(default_factory=list)
+    """Shifts ("late", "weekend") the person would like to work; placement gives them a bonus."""
 
 
 @dataclass

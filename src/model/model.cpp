@@ -176,6 +176,29 @@ void check_person(const ModelData& data, const Person& person) {
   }
 }
 
+// Preferences name existing roles, each once; shifts are free names, each once.
+void check_preferences(const ModelData& data, const Person& person) {
+  const std::string where = "person " + quote(person.id);
+  std::set<std::string, std::less<>> seen;
+  for (const std::string& role : person.preferred_roles) {
+    if (!data.role_index.contains(role)) {
+      throw UnknownReferenceError(where + ": preferred_roles names unknown role " + quote(role));
+    }
+    if (!seen.insert(role).second) {
+      throw DuplicateIdError(where + ": preferred_roles names role " + quote(role) + " twice");
+    }
+  }
+  seen.clear();
+  for (const std::string& shift : person.preferred_shifts) {
+    if (shift.empty()) {
+      throw FormatError(where + ": preferred_shifts must not hold an empty name");
+    }
+    if (!seen.insert(shift).second) {
+      throw DuplicateIdError(where + ": preferred_shifts names shift " + quote(shift) + " twice");
+    }
+  }
+}
+
 void check_role(const ModelData& data, const Role& role) {
   const std::string where = "role " + quote(role.id);
   std::set<CompetencyId> required;
@@ -310,6 +333,9 @@ Model::Model(Framework framework, std::vector<Person> people, std::vector<Role> 
   detail::index_ids(data->role_index, "role", data->roles);
   for (const Role& role : data->roles) {
     detail::check_role(*data, role);
+  }
+  for (const Person& person : data->people) {
+    detail::check_preferences(*data, person);
   }
   detail::index_ids(data->request_index, "request", data->requests);
   for (const TeamRequest& request : data->requests) {

@@ -53,6 +53,10 @@ struct Person {
   /// An external candidate (a hire) rather than an employee.
   bool external = false;
   std::map<std::string, AttributeValue, std::less<>> attributes;
+  /// Role ids the person would like to hold, and shifts (free names: "late", "weekend") they
+  /// would like to work; placement gives them a bonus.
+  std::vector<std::string> preferred_roles;
+  std::vector<std::string> preferred_shifts;
 
   friend bool operator==(const Person&, const Person&) = default;
 };

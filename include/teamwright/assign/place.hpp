@@ -1,0 +1,109 @@
+#pragma once
+
+/// \file
+/// Putting the members of a team where they fit: roles and shifts, and mentoring pairs. Both are
+/// linear assignments (assign/linear.hpp) over scores computed from the model's effective levels.
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "teamwright/model/model.hpp"
+
+namespace teamwright::assign {
+
+/// A place for one member: a role to hold (its requirements decide who may hold it and how well
+/// they fit), a shift to work, or both.
+struct Slot {
+  std::string id;
+  /// A role id, or empty for a slot that only names a shift.
+  std::string role;
+  /// A shift name, or empty.
+  std::string shift;
+};
+
+/// How to weigh preferences against fit.
+struct PlacementOptions {
+  /// Added to the fit (which lies in [0, 1]) when the slot's role is one of the person's
+  /// preferred roles, and again when its shift is one of their preferred shifts. Finite, >= 0.
+  double preference_bonus = 0.25;
+};
+
+/// One member in one slot, with the reasons.
+struct Placement {
+  std::string person;
+  std::string slot;
+  /// How well the person meets the slot role's requirements, in [0, 1]: the importance-weighted
+  /// mean over the requirements of min(level / min_level, 1); 1 for a role without
+  /// requirements, 0 for a slot without a role (there only preferences count).
+  double fit = 0;
+  bool preferred_role = false;
+  bool preferred_shift = false;
+};
+
+/// The placement that fills the most slots and, among those, has the greatest total fit plus
+/// preference bonus.
+struct PlacementResult {
+  /// In slot order.
+  std::vector<Placement> placements;
+  /// Slots left empty: too few members, or no member left who meets the role's hard
+  /// requirements.
+  std::vector<std::string> unfilled_slots;
+  /// Members without a slot, in the order given.
+  std::vector<std::string> unplaced;
+  /// Sum of the placements' fits, and of their bonuses.
+  double total_fit = 0;
+  double total_bonus = 0;
+};
+
+/// Places `members` into `slots`, each member in at most one slot and each slot holding at most
+/// one member. A member may hold a slot's role only when meeting its hard requirements.
+/// \throws UnknownReferenceError for an unknown person or role; DuplicateIdError for a member or
+///   slot id given twice; InvalidInputError for a slot without an id or with neither role nor
+///   shift; OutOfRangeError for a negative or non-finite bonus.
+[[nodiscard]] PlacementResult place(const Model& model, std::span<const std::string> members,
+                                    std::span<const Slot> slots,
+                                    const PlacementOptions& options = {});
+
+/// A competency that mentoring should lift: members below `target_level` are mentees, members
+/// at `mentor_level` or above may mentor them.
+struct MentoringGoal {
+  std::string competency;
+  double target_level = 0;
+  /// Unset: the target level.
+  std::optional<double> mentor_level;
+  /// Weight of this competency's gains, 1-5.
+  int importance = 3;
+};
+
+/// One mentor for one mentee.
+struct MentoringPair {
+  std::string mentor;
+  std::string mentee;
+  /// The goals' competencies in which this mentor can lift this mentee.
+  std::vector<std::string> competencies;
+  /// Sum over those competencies of importance x (min(mentor's level, target) - mentee's level).
+  double benefit = 0;
+};
+
+/// Pairs of greatest total benefit.
+struct MentoringResult {
+  /// Ordered by mentee, in the order the members were given.
+  std::vector<MentoringPair> pairs;
+  /// Members below a target who got no mentor (none strong enough, or all taken).
+  std::vector<std::string> unpaired_mentees;
+  double total_benefit = 0;
+};
+
+/// Pairs members one-to-one, each member mentoring at most one colleague and being mentored by
+/// at most one (possibly both, in different pairs, never with themselves), so that the total
+/// benefit is greatest. Only pairs with a positive benefit are formed.
+/// \throws UnknownReferenceError for an unknown person or competency; DuplicateIdError for a
+///   member or goal competency given twice; OutOfRangeError for a level outside the scale, a
+///   mentor level below the target or an importance outside 1-5.
+[[nodiscard]] MentoringResult mentoring_pairs(const Model& model,
+                                              std::span<const std::string> members,
+                                              std::span<const MentoringGoal> goals);
+
+}  // namespace teamwright::assign

@@ -1,0 +1,127 @@
+"""Placing members into roles and shifts, mentoring pairs, and the `teamwright assign` command."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+import teamwright as tw
+from conftest import EXAMPLE
+
+
+@pytest.fixture(scope="module")
+def model() -> tw.Model:
+    return tw.load(EXAMPLE)
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "teamwright", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_the_leadership_team_is_placed_in_its_roles(model):
+    team = tw.solve(model, "leadership_team")
+    slots = [tw.Slot(s.role, s.role) for s in model.request("leadership_team").roles]
+    placed = tw.place(model, team, slots)
+    assert {p.slot: p.person for p in placed.placements} == {
+        "team_lead": "x01",
+        "operations_manager": "p04",
+        "technical_specialist": "p06",
+        "customer_voice": "p09",
+    }
+    voice = next(p for p in placed.placements if p.slot == "customer_voice")
+    assert voice.preferred_role and voice.fit == 1.0
+    assert placed.total_bonus == 0.25 and not placed.unfilled_slots and not placed.unplaced
+
+
+def test_preferences_decide_the_shifts(model):
+    slots = [{"id": "early", "shift": "early"}, {"id": "late", "shift": "late"}]
+    placed = tw.place(model, ["p14", "p10"], slots)
+    assert [(p.slot, p.person) for p in placed.placements] == [("early", "p14"), ("late", "p10")]
+    assert placed.total_bonus == 0.5
+    none = tw.place(model, ["p14", "p10"], slots, preference_bonus=0)
+    assert none.total_bonus == 0 and len(none.placements) == 2
+
+
+def test_a_role_nobody_meets_stays_unfilled(model):
+    placed = tw.place(model, ["p14", "p22"], [tw.Slot("lead", "team_lead")])
+    assert placed.unfilled_slots == ["lead"] and placed.unplaced == ["p14", "p22"]
+
+
+def test_mentoring_pairs_strong_with_struggling(model):
+    goals = [
+        tw.MentoringGoal("conflict_resolution", 4),
+        {"competency": "empathy", "target_level": 4, "importance": 5},
+    ]
+    paired = tw.mentoring_pairs(model, ["p09", "p10", "p14", "p22"], goals)
+    assert {(p.mentor, p.mentee) for p in paired.pairs} <= {
+        ("p09", "p14"),
+        ("p09", "p22"),
+        ("p10", "p14"),
+        ("p10", "p22"),
+    }
+    assert len(paired.pairs) == 2 and paired.total_benefit == 34
+    assert paired.to_dict()["pairs"][0]["competencies"] == ["conflict_resolution", "empathy"]
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda m: tw.place(m, ["p01", "p01"], []), tw.DuplicateIdError, "named twice"),
+        (lambda m: tw.place(m, ["zed"], []), KeyError, "members: unknown person 'zed'"),
+        (lambda m: tw.place(m, ["p01"], [tw.Slot("a", "chef")]), KeyError, "slot 'a'"),
+        (lambda m: tw.place(m, ["p01"], [tw.Slot("a")]), ValueError, "neither a role"),
+        (lambda m: tw.place(m, ["p01"], [{"id": "a", "room": "1"}]), ValueError, "unknown fie"),
+        (lambda m: tw.place(m, "p01", []), ValueError, "single string"),
+        (
+            lambda m: tw.mentoring_pairs(m, ["p01"], [tw.MentoringGoal("empathy", 3, 2)]),
+            tw.OutOfRangeError,
+            "below the target",
+        ),
+    ],
+)
+def test_bad_input_is_a_typed_error(model, call, error, message):
+    with pytest.raises(error, match=message):
+        call(model)
+
+
+def test_preferences_round_trip_and_are_checked(model):
+    document = model.to_dict()
+    again = tw.loads(json.dumps(document))
+    assert again.person("p10").preferred_shifts == ["late"]
+    document["people"][0]["preferred_roles"] = ["astronaut"]
+    with pytest.raises(KeyError, match="person 'p01': preferred_roles names unknown role"):
+        tw.Model.from_dict(document)
+
+
+def test_the_assign_command_places_pairs_and_solves_matrices(tmp_path):
+    done = run("assign", "roles", str(EXAMPLE), "--request", "leadership_team")
+    assert done.returncode == 0, done.stderr
+    assert "customer_voice        p09 Grace Okafor    1.00  role" in done.stdout
+    done = run(
+        "assign",
+        "roles",
+        str(EXAMPLE),
+        "--members",
+        "p14,p10",
+        "--slot",
+        "e=@early",
+        "--slot",
+        "l=@late",
+        "--json",
+    )
+    assert json.loads(done.stdout)["total_bonus"] == 0.5
+    done = run("assign", "mentors", str(EXAMPLE), "--members", "p09,p14", "--goal", "empathy:4::5")
+    assert "p09     p14     empathy" in done.stdout
+    matrix = tmp_path / "cost.csv"
+    matrix.write_text("4,1,3\n2,0,5\n3,2,2\n")
+    done = run("assign", "matrix", str(matrix), "--json")
+    assert json.loads(done.stdout) == {"objective": 5, "rows": [0, 1, 2], "columns": [1, 0, 2]}
+    matrix.write_text("1,2\n3\n")
+    done = run("assign", "matrix", str(matrix))
+    assert done.returncode == 2 and "row 2 has 1 costs, row 1 has 2" in done.stderr
+    done = run("assign", "mentors", str(EXAMPLE), "--members", "p09", "--goal", "empathy")
+    assert done.returncode == 2 and "COMPETENCY:TARGET" in done.stderr
