@@ -91,4 +91,15 @@ py::object to_python(const Json& value) {
   }
 }
 
+TeamRequest request_of(const Model& model, py::handle request) {
+  if (py::isinstance<py::str>(request)) {
+    return model.request(request.cast<std::string>());
+  }
+  if (py::isinstance<py::dict>(request)) {
+    return io::detail::request_from_json(to_json(request, "request"));
+  }
+  throw py::type_error("request must be a request id (str) or a request document (dict), not " +
+                       py::str(py::type::of(request).attr("__name__")).cast<std::string>());
+}
+
 }  // namespace teamwright::python

@@ -6,6 +6,7 @@
 #include <pybind11/pybind11.h>
 
 #include "io/json_document.hpp"
+#include "teamwright/model/model.hpp"
 
 namespace teamwright::python {
 
@@ -13,5 +14,8 @@ namespace teamwright::python {
 /// its type and where it was found.
 [[nodiscard]] io::detail::Json to_json(pybind11::handle value, const std::string& where = "value");
 [[nodiscard]] pybind11::object to_python(const io::detail::Json& value);
+
+/// A request given by the id of one of the model's requests, or as a request document (dict).
+[[nodiscard]] TeamRequest request_of(const Model& model, pybind11::handle request);
 
 }  // namespace teamwright::python

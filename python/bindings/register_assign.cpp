@@ -14,9 +14,11 @@
 #include <utility>
 #include <vector>
 
+#include "bindings/convert.hpp"
 #include "bindings/register.hpp"
 #include "teamwright/assign/linear.hpp"
 #include "teamwright/assign/place.hpp"
+#include "teamwright/assign/split.hpp"
 #include "teamwright/error.hpp"
 
 namespace py = pybind11;
@@ -106,9 +108,90 @@ py::dict to_dict(const assign::MentoringResult& r) {
   return out;
 }
 
+assign::SplitOptions::Mode split_mode(const std::string& mode) {
+  if (mode == "auto") {
+    return assign::SplitOptions::Mode::kAuto;
+  }
+  if (mode == "exact") {
+    return assign::SplitOptions::Mode::kExact;
+  }
+  if (mode == "local_search") {
+    return assign::SplitOptions::Mode::kLocalSearch;
+  }
+  throw OutOfRangeError("split options: mode '" + mode +
+                        "' must be 'auto', 'exact' or 'local_search'");
+}
+
+py::dict to_dict(const assign::SplitResult& r) {
+  py::list teams;
+  for (const auto& t : r.teams) {
+    py::dict item;
+    item["members"] = t.members;
+    item["coverage"] = t.coverage;
+    teams.append(item);
+  }
+  py::dict out;
+  out["status"] = std::string(assign::to_string(r.status));
+  out["teams"] = teams;
+  out["worst_coverage"] = r.worst_coverage;
+  out["average_coverage"] = r.average_coverage;
+  out["violations"] = r.violations;
+  out["time_s"] = r.time_s;
+  return out;
+}
+
 }  // namespace
 
 void register_assign(py::module_& m) {
+  m.def(
+      "split",
+      [](const Model& model, py::handle request, const std::vector<std::string>& pool,
+         const assign::SplitRules& rules, const std::string& mode, double time_limit_s,
+         std::uint64_t seed) {
+        const TeamRequest parsed = request_of(model, request);
+        const assign::SplitOptions options{
+            .mode = split_mode(mode), .time_limit_s = time_limit_s, .seed = seed};
+        assign::SplitResult result;
+        {
+          py::gil_scoped_release release;
+          result = assign::split(model, pool, parsed, rules, options);
+        }
+        return to_dict(result);
+      },
+      py::arg("model"), py::arg("request"), py::arg("pool"), py::arg("rules"), py::arg("mode"),
+      py::arg("time_limit_s"), py::arg("seed"));
+  m.def(
+      "check_split",
+      [](const Model& model, py::handle request, const std::vector<std::string>& pool,
+         const assign::SplitRules& rules, const py::dict& document) {
+        assign::SplitResult result;
+        const auto status = document["status"].cast<std::string>();
+        for (const auto s :
+             {assign::SplitResult::Status::kOptimal, assign::SplitResult::Status::kFeasible,
+              assign::SplitResult::Status::kInfeasible, assign::SplitResult::Status::kViolating}) {
+          if (assign::to_string(s) == status) {
+            result.status = s;
+          }
+        }
+        for (const auto item : document["teams"]) {
+          result.teams.push_back(
+              {item["members"].cast<std::vector<std::string>>(), item["coverage"].cast<double>()});
+        }
+        result.worst_coverage = document["worst_coverage"].cast<double>();
+        result.average_coverage = document["average_coverage"].cast<double>();
+        result.violations = document["violations"].cast<std::vector<std::string>>();
+        return assign::check(model, pool, request_of(model, request), rules, result);
+      },
+      py::arg("model"), py::arg("request"), py::arg("pool"), py::arg("rules"), py::arg("result"));
+  py::class_<assign::SplitRules>(m, "SplitRules")
+      .def(py::init<>())
+      .def_readwrite("teams", &assign::SplitRules::teams)
+      .def_readwrite("min_size", &assign::SplitRules::min_size)
+      .def_readwrite("max_size", &assign::SplitRules::max_size)
+      .def_readwrite("keep_apart", &assign::SplitRules::keep_apart)
+      .def_readwrite("keep_together", &assign::SplitRules::keep_together)
+      .def_readwrite("no_lone", &assign::SplitRules::no_lone)
+      .def_readwrite("previous_team", &assign::SplitRules::previous_team);
   m.def(
       "place",
       [](const Model& model, const std::vector<std::string>& members,

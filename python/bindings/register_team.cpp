@@ -13,22 +13,6 @@
 namespace py = pybind11;
 
 namespace teamwright::python {
-namespace {
-
-// A request given by the id of one of the model's requests, or as a request document.
-TeamRequest request_of(const Model& model, py::handle request) {
-  if (py::isinstance<py::str>(request)) {
-    return model.request(request.cast<std::string>());
-  }
-  if (py::isinstance<py::dict>(request)) {
-    return io::detail::request_from_json(to_json(request, "request"));
-  }
-  throw py::type_error("request must be a request id (str) or a request document (dict), not " +
-                       py::str(py::type::of(request).attr("__name__")).cast<std::string>());
-}
-
-}  // namespace
-
 void register_team(py::module_& m) {
   // Opaque: Python reads results through their dict; the handle lets the checker see the
   // result exactly as the solver returned it.

@@ -12,9 +12,12 @@ from teamwright.assign import (
     Placement,
     PlacementResult,
     Slot,
+    SplitResult,
+    SplitTeam,
     linear_sum_assignment,
     mentoring_pairs,
     place,
+    split,
 )
 from teamwright.errors import (
     CyclicHierarchyError,
@@ -92,6 +95,8 @@ __all__ = [
     "RoleRequirement",
     "RoleSlot",
     "Slot",
+    "SplitResult",
+    "SplitTeam",
     "Status",
     "TeamRequest",
     "TeamRequirement",
@@ -110,6 +115,7 @@ __all__ = [
     "place",
     "save",
     "solve",
+    "split",
 ]
 
 

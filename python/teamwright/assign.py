@@ -7,9 +7,11 @@ teamwright's Jonker-Volgenant solver (docs/algorithms.md). Float and integer mat
 are contiguous are read in place, without a copy; integer matrices are solved in exact integer
 arithmetic.
 
-`place` puts a team's members into role and shift slots (hard role requirements decide who may
-hold a role; fit and preferences decide who should), and `mentoring_pairs` pairs members below a
-target level with colleagues strong enough to lift them. Both are exact.
+`split` divides a pool into k teams that each meet a request as well as possible (worst team
+first, then the average) under classroom and staffing rules. `place` puts a team's members into
+role and shift slots (hard role requirements decide who may hold a role; fit and preferences
+decide who should), and `mentoring_pairs` pairs members below a target level with colleagues
+strong enough to lift them. Placement and mentoring are exact.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import numpy as np
 
 from teamwright import _core
 from teamwright.errors import InvalidInputError, OutOfRangeError
-from teamwright.model import Model
+from teamwright.model import Model, TeamRequest
 
 __all__ = [
     "MentoringGoal",
@@ -31,9 +33,12 @@ __all__ = [
     "Placement",
     "PlacementResult",
     "Slot",
+    "SplitResult",
+    "SplitTeam",
     "linear_sum_assignment",
     "mentoring_pairs",
     "place",
+    "split",
 ]
 
 _INT64_MAX = np.iinfo(np.int64).max
@@ -225,4 +230,98 @@ def mentoring_pairs(
         pairs=[MentoringPair(**p) for p in document["pairs"]],
         unpaired_mentees=document["unpaired_mentees"],
         total_benefit=document["total_benefit"],
+    )
+
+
+@dataclass(frozen=True)
+class SplitTeam:
+    members: list[str]
+    coverage: float
+    """Importance-weighted mean over the request's requirements of min(provided / needed, 1)."""
+
+
+@dataclass(frozen=True)
+class SplitResult:
+    """The best split found: ``status`` is "optimal" (every rule kept, proven best), "feasible"
+    (every rule kept), "infeasible" (proven: no split keeps every rule; ``violations`` are those
+    of the best) or "violating" (breaks ``violations``, no proof that every split must)."""
+
+    status: str
+    teams: list[SplitTeam]
+    worst_coverage: float
+    average_coverage: float
+    violations: list[str]
+    time_s: float
+    _check: Any = field(repr=False, compare=False, default=None)
+
+    def to_dict(self) -> dict[str, Any]:
+        document = asdict(self)
+        del document["_check"]
+        return document
+
+    def check(self) -> list[str]:
+        """The independent checker's findings: empty when every claim holds."""
+        return self._check()
+
+
+def _groups(name: str, groups: Iterable[Iterable[str]]) -> list[list[str]]:
+    out = []
+    for group in groups:
+        if isinstance(group, str):
+            raise InvalidInputError(f"{name}: expected groups (lists of person ids), got {group!r}")
+        out.append([str(person) for person in group])
+    return out
+
+
+def split(
+    model: Model,
+    request: str | TeamRequest | dict,
+    teams: int,
+    *,
+    pool: Iterable[str] | None = None,
+    min_size: int | None = None,
+    max_size: int | None = None,
+    keep_apart: Iterable[Iterable[str]] = (),
+    keep_together: Iterable[Iterable[str]] = (),
+    no_lone: Iterable[str] = (),
+    previous_team: str = "",
+    mode: str = "auto",
+    time_limit: float = 10.0,
+    seed: int = 0,
+) -> SplitResult:
+    """Split ``pool`` (person ids; default everyone available) into ``teams`` teams that each
+    meet ``request``'s requirements as well as possible: the greatest worst-team coverage, then
+    the greatest average.
+
+    Sizes lie in ``[min_size, max_size]`` (default: as even as possible); ``keep_together``
+    groups share a team; no two of a ``keep_apart`` group do; no team holds exactly one member
+    with a value of a ``no_lone`` attribute; no two people with the same ``previous_team``
+    attribute value meet again. ``mode`` is "auto" (exact for at most 14 people after joining
+    keep-together groups), "exact" or "local_search". Same seed, same split.
+    """
+    rules = _core.SplitRules()
+    rules.teams = int(teams)
+    rules.min_size = min_size
+    rules.max_size = max_size
+    rules.keep_apart = _groups("keep_apart", keep_apart)
+    rules.keep_together = _groups("keep_together", keep_together)
+    if isinstance(no_lone, str):
+        no_lone = [no_lone]
+    rules.no_lone = [str(a) for a in no_lone]
+    rules.previous_team = previous_team
+    people = [] if pool is None else _members(pool)
+    argument = request.to_dict() if isinstance(request, TeamRequest) else request
+    document = _core.split(model._core, argument, people, rules, mode, float(time_limit), int(seed))
+
+    def check() -> list[str]:
+        return list(_core.check_split(model._core, argument, people, rules, document))
+
+    return SplitResult(
+        status=document["status"],
+        teams=[SplitTeam(**team) for team in document["teams"]],
+        worst_coverage=document["worst_coverage"],
+        average_coverage=document["average_coverage"],
+        violations=document["violations"],
+        time_s=document["time_s"],
+        _check=check,
     )

@@ -1,4 +1,4 @@
-"""The ``teamwright`` command: demo, validate, solve, gaps, cover and assign.
+"""The ``teamwright`` command: demo, validate, solve, gaps, cover, assign and split.
 
 Exit status 0 when the command did its job (an infeasible request is an answer, not a failure),
 2 for bad input or usage, with one line on stderr and no traceback.
@@ -92,6 +92,33 @@ def _parser() -> argparse.ArgumentParser:
         metavar="COMPETENCY:TARGET[:MENTOR_LEVEL[:IMPORTANCE]]",
         help="a competency to lift (repeatable)",
     )
+
+    split = commands.add_parser("split", help="split a pool into teams that each meet a request")
+    split.add_argument("file")
+    split.add_argument("--request", required=True, help="id of a request in the file")
+    split.add_argument("--teams", type=_positive_int, required=True, metavar="K")
+    split.add_argument("--pool", help="comma-separated person ids (default: everyone available)")
+    split.add_argument("--min-size", type=_non_negative_int, metavar="N")
+    split.add_argument("--max-size", type=_non_negative_int, metavar="N")
+    split.add_argument("--keep-apart", action="append", default=[], metavar="ID,ID,...")
+    split.add_argument("--keep-together", action="append", default=[], metavar="ID,ID,...")
+    split.add_argument(
+        "--no-lone",
+        action="append",
+        default=[],
+        metavar="ATTRIBUTE",
+        help="no team holds exactly one member with a value of this attribute",
+    )
+    split.add_argument(
+        "--previous-team",
+        default="",
+        metavar="ATTRIBUTE",
+        help="people with the same value of this attribute do not meet again",
+    )
+    split.add_argument("--mode", choices=["auto", "exact", "local_search"], default="auto")
+    split.add_argument("--time-limit", type=_non_negative, default=10.0, metavar="S")
+    split.add_argument("--seed", type=_non_negative_int, default=0, metavar="N")
+    split.add_argument("--json", action="store_true", help="print the split as one JSON object")
     return parser
 
 
@@ -155,6 +182,8 @@ def _run(args: argparse.Namespace) -> int:
         _cover(args)
     elif args.command == "assign":
         _assign(args)
+    elif args.command == "split":
+        _split(args)
     elif args.command == "gaps":
         model = _load(args.file)
         team = [person for person in args.team.split(",") if person]
@@ -306,6 +335,43 @@ def _assign(args: argparse.Namespace) -> None:
     print(f"total benefit {paired.total_benefit:g}")
     if paired.unpaired_mentees:
         print("no mentor free for: " + ", ".join(paired.unpaired_mentees))
+
+
+def _split(args: argparse.Namespace) -> None:
+    model = _load(args.file)
+
+    def ids(text: str) -> list[str]:
+        return [person for person in text.split(",") if person]
+
+    result = teamwright.split(
+        model,
+        args.request,
+        args.teams,
+        pool=ids(args.pool) if args.pool else None,
+        min_size=args.min_size,
+        max_size=args.max_size,
+        keep_apart=[ids(g) for g in args.keep_apart],
+        keep_together=[ids(g) for g in args.keep_together],
+        no_lone=args.no_lone,
+        previous_team=args.previous_team,
+        mode=args.mode,
+        time_limit=args.time_limit,
+        seed=args.seed,
+    )
+    if args.json:
+        _print_json(result.to_dict())
+        return
+    print(
+        f"status: {result.status}   worst coverage: {result.worst_coverage:.3f}   "
+        f"average: {result.average_coverage:.3f}   ({result.time_s:.2f} s)"
+    )
+    table = [
+        [str(t + 1), f"{team.coverage:.3f}", " ".join(team.members)]
+        for t, team in enumerate(result.teams)
+    ]
+    _table(["team", "coverage", "members"], table, right={0, 1})
+    for violation in result.violations:
+        print(f"breaks: {violation}")
 
 
 def _print_json(document: dict[str, Any]) -> None:

@@ -125,3 +125,71 @@ def test_the_assign_command_places_pairs_and_solves_matrices(tmp_path):
     assert done.returncode == 2 and "row 2 has 1 costs, row 1 has 2" in done.stderr
     done = run("assign", "mentors", str(EXAMPLE), "--members", "p09", "--goal", "empathy")
     assert done.returncode == 2 and "COMPETENCY:TARGET" in done.stderr
+
+
+def test_split_meets_the_request_in_every_team_and_passes_the_checker(model):
+    pool = [f"p{i:02d}" for i in range(1, 13)]
+    result = tw.split(model, "weekend_support", 3, pool=pool, keep_apart=[["p01", "p02"]])
+    assert result.status == "optimal" and result.check() == []
+    assert sorted(m for team in result.teams for m in team.members) == pool
+    assert all(len(team.members) == 4 for team in result.teams)
+    assert result.worst_coverage == min(team.coverage for team in result.teams)
+    apart = next(team for team in result.teams if "p01" in team.members)
+    assert "p02" not in apart.members
+    local = tw.split(
+        model,
+        "weekend_support",
+        3,
+        pool=pool,
+        keep_apart=[["p01", "p02"]],
+        mode="local_search",
+        seed=3,
+    )
+    assert local.status == "feasible" and local.check() == []
+    assert local.worst_coverage <= result.worst_coverage + 1e-12
+
+
+def test_split_reports_rules_it_cannot_keep(model):
+    pool = ["p01", "p02", "p03", "p04"]
+    result = tw.split(model, "weekend_support", 2, pool=pool, keep_apart=[["p01", "p02", "p03"]])
+    assert result.status == "infeasible" and len(result.violations) == 1
+    assert "keep_apart group 1" in result.violations[0]
+    assert result.check() == []
+    with pytest.raises(tw.OutOfRangeError, match="cannot form"):
+        tw.split(model, "weekend_support", 2, pool=pool, min_size=3)
+    with pytest.raises(ValueError, match="not in the pool"):
+        tw.split(model, "weekend_support", 2, pool=pool, keep_together=[["p01", "p09"]])
+    with pytest.raises(ValueError, match="mode"):
+        tw.split(model, "weekend_support", 2, pool=pool, mode="fast")
+
+
+def test_the_split_command_prints_teams_and_broken_rules():
+    done = run(
+        "split",
+        str(EXAMPLE),
+        "--request",
+        "weekend_support",
+        "--teams",
+        "2",
+        "--pool",
+        "p01,p02,p03,p04,p05,p06",
+        "--json",
+    )
+    assert done.returncode == 0, done.stderr
+    document = json.loads(done.stdout)
+    assert document["status"] == "optimal" and len(document["teams"]) == 2
+    done = run(
+        "split",
+        str(EXAMPLE),
+        "--request",
+        "weekend_support",
+        "--teams",
+        "2",
+        "--pool",
+        "p01,p02,p03,p04",
+        "--no-lone",
+        "location",
+    )
+    assert done.returncode == 0 and "breaks: team" in done.stdout
+    done = run("split", str(EXAMPLE), "--request", "nope", "--teams", "2")
+    assert done.returncode == 2 and "nope" in done.stderr
