@@ -5,6 +5,7 @@
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -16,10 +17,12 @@
 
 #include "bindings/convert.hpp"
 #include "bindings/register.hpp"
+#include "teamwright/assign/gap.hpp"
 #include "teamwright/assign/linear.hpp"
 #include "teamwright/assign/place.hpp"
 #include "teamwright/assign/split.hpp"
 #include "teamwright/error.hpp"
+#include "teamwright/io/gap_file.hpp"
 
 namespace py = pybind11;
 
@@ -143,6 +146,61 @@ py::dict to_dict(const assign::SplitResult& r) {
 }  // namespace
 
 void register_assign(py::module_& m) {
+  py::class_<assign::GapProblem>(m, "GapProblem")
+      .def_readonly("agents", &assign::GapProblem::agents)
+      .def_readonly("jobs", &assign::GapProblem::jobs);
+  m.def("read_gap", &io::read_gap, py::arg("path"), py::call_guard<py::gil_scoped_release>());
+  m.def(
+      "gap_from_arrays",
+      [](const std::vector<std::vector<double>>& cost,
+         const std::vector<std::vector<double>>& weight, const std::vector<double>& capacity) {
+        assign::GapProblem p;
+        p.agents = static_cast<int>(cost.size());
+        p.jobs = cost.empty() ? 0 : static_cast<int>(cost[0].size());
+        for (const auto* matrix : {&cost, &weight}) {
+          if (matrix->size() != cost.size()) {
+            throw InvalidInputError("generalized assignment: weights need one row per agent");
+          }
+          for (const auto& row : *matrix) {
+            if (static_cast<int>(row.size()) != p.jobs) {
+              throw InvalidInputError("generalized assignment: every row needs one value per job");
+            }
+            (matrix == &cost ? p.cost : p.weight)
+                .insert((matrix == &cost ? p.cost : p.weight).end(), row.begin(), row.end());
+          }
+        }
+        p.capacity = capacity;
+        return p;
+      },
+      py::arg("cost"), py::arg("weight"), py::arg("capacity"));
+  m.def(
+      "solve_gap",
+      [](const assign::GapProblem& problem, bool maximize, double time_limit_s,
+         std::int64_t max_moves, std::uint64_t seed) {
+        const assign::GapOptions options{
+            .sense = maximize ? assign::Sense::kMaximize : assign::Sense::kMinimize,
+            .time_limit_s = time_limit_s,
+            .max_moves = max_moves,
+            .seed = seed};
+        assign::GapSolution s;
+        std::vector<std::string> errors;
+        {
+          py::gil_scoped_release release;
+          s = assign::solve_gap(problem, options);
+          errors = assign::check(problem, options.sense, s);
+        }
+        py::dict out;
+        out["feasible"] = s.feasible;
+        out["agent_of_job"] = s.agent_of_job;
+        out["cost"] = s.cost;
+        out["bound"] = s.bound;
+        out["time_to_best_s"] = s.time_to_best_s;
+        out["time_s"] = s.time_s;
+        out["check"] = errors;
+        return out;
+      },
+      py::arg("problem"), py::arg("maximize"), py::arg("time_limit_s"), py::arg("max_moves"),
+      py::arg("seed"));
   m.def(
       "split",
       [](const Model& model, py::handle request, const std::vector<std::string>& pool,

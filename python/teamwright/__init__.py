@@ -6,6 +6,7 @@ the least cost; and say why each member is in and what is still missing.
 
 from teamwright._core import __version__ as __version__
 from teamwright.assign import (
+    GapSolution,
     MentoringGoal,
     MentoringPair,
     MentoringResult,
@@ -17,6 +18,8 @@ from teamwright.assign import (
     linear_sum_assignment,
     mentoring_pairs,
     place,
+    read_gap,
+    solve_gap,
     split,
 )
 from teamwright.errors import (
@@ -79,6 +82,7 @@ __all__ = [
     "FormatError",
     "Gap",
     "GapReport",
+    "GapSolution",
     "InvalidInputError",
     "Member",
     "MentoringGoal",
@@ -113,8 +117,10 @@ __all__ = [
     "loads",
     "mentoring_pairs",
     "place",
+    "read_gap",
     "save",
     "solve",
+    "solve_gap",
     "split",
 ]
 

@@ -27,6 +27,7 @@ from teamwright.errors import InvalidInputError, OutOfRangeError
 from teamwright.model import Model, TeamRequest
 
 __all__ = [
+    "GapSolution",
     "MentoringGoal",
     "MentoringPair",
     "MentoringResult",
@@ -38,6 +39,8 @@ __all__ = [
     "linear_sum_assignment",
     "mentoring_pairs",
     "place",
+    "read_gap",
+    "solve_gap",
     "split",
 ]
 
@@ -325,3 +328,60 @@ def split(
         time_s=document["time_s"],
         _check=check,
     )
+
+
+@dataclass(frozen=True)
+class GapSolution:
+    """A generalized assignment: ``agent_of_job[j]`` is job j's agent (when ``feasible``)."""
+
+    feasible: bool
+    agent_of_job: list[int]
+    cost: float
+    bound: float
+    """Each job at its best allowed agent, capacities ignored: no assignment does better."""
+    time_to_best_s: float
+    time_s: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def read_gap(path: str) -> Any:
+    """Reads a generalized assignment file (OR-Library gap / Chu-Beasley / Yagiura format)."""
+    return _core.read_gap(str(path))
+
+
+def solve_gap(
+    problem: Any = None,
+    *,
+    cost=None,
+    weight=None,
+    capacity=None,
+    maximize: bool = False,
+    time_limit: float = 10.0,
+    max_moves: int = 0,
+    seed: int = 0,
+) -> GapSolution:
+    """Assign every job to one agent within the agents' capacities at least (or most) cost.
+
+    Give a problem from `read_gap`, or ``cost`` and ``weight`` (agents x jobs) and ``capacity``
+    (one per agent) as arrays. Heuristic (adaptive-penalty tabu search, docs/algorithms.md):
+    it runs until ``time_limit`` seconds or ``max_moves`` moves; with a move limit the same seed
+    gives the same answer. Every answer is verified by the independent checker before it is
+    returned.
+    """
+    if problem is None:
+        if cost is None or weight is None or capacity is None:
+            raise InvalidInputError("solve_gap: give a problem, or cost, weight and capacity")
+        problem = _core.gap_from_arrays(
+            np.asarray(cost, dtype=float).tolist(),
+            np.asarray(weight, dtype=float).tolist(),
+            np.asarray(capacity, dtype=float).tolist(),
+        )
+    document = _core.solve_gap(
+        problem, bool(maximize), float(time_limit), int(max_moves), int(seed)
+    )
+    if document["check"]:
+        raise RuntimeError(f"the solver's answer fails its checker: {document['check']}")
+    del document["check"]
+    return GapSolution(**document)

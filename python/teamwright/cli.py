@@ -69,6 +69,12 @@ def _parser() -> argparse.ArgumentParser:
     matrix.add_argument("file", help="one row per line, costs separated by commas or spaces")
     matrix.add_argument("--maximize", action="store_true")
     matrix.add_argument("--json", action="store_true", help="print the answer as one JSON object")
+    gap = kinds.add_parser("gap", help="a generalized assignment file (agents with capacities)")
+    gap.add_argument("file")
+    gap.add_argument("--maximize", action="store_true")
+    gap.add_argument("--time-limit", type=_positive, default=10.0, metavar="S")
+    gap.add_argument("--seed", type=_non_negative_int, default=0, metavar="N")
+    gap.add_argument("--json", action="store_true", help="print the answer as one JSON object")
     roles = kinds.add_parser("roles", help="place members into role and shift slots")
     mentors = kinds.add_parser("mentors", help="pair members with colleagues who can lift them")
     for command in (roles, mentors):
@@ -126,6 +132,13 @@ def _non_negative(text: str) -> float:
     value = float(text)
     if not value >= 0:
         raise argparse.ArgumentTypeError(f"must be a number >= 0, got {text!r}")
+    return value
+
+
+def _positive(text: str) -> float:
+    value = float(text)
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be a number > 0, got {text!r}")
     return value
 
 
@@ -294,6 +307,23 @@ def _assign(args: argparse.Namespace) -> None:
             print(f"objective: {total:g}")
             for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
                 print(f"row {i} -> column {j}  ({cost[i][j]:g})")
+        return
+    if args.kind == "gap":
+        problem = teamwright.read_gap(args.file)
+        solution = teamwright.solve_gap(
+            problem, maximize=args.maximize, time_limit=args.time_limit, seed=args.seed
+        )
+        if args.json:
+            _print_json(solution.to_dict())
+        elif not solution.feasible:
+            print(f"{args.file}: no assignment within the capacities found")
+        else:
+            print(
+                f"{args.file}: {problem.agents} agents, {problem.jobs} jobs\n"
+                f"cost: {solution.cost:g}   bound: {solution.bound:g}   "
+                f"best after {solution.time_to_best_s:.3f} s of {solution.time_s:.3f} s\n"
+                f"agents (1-based, by job): {' '.join(str(a + 1) for a in solution.agent_of_job)}"
+            )
         return
     model = _load(args.file)
     members, _ = _members_of(model, args)

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <vector>
 
+#include "io/text_file.hpp"
 #include "io/tokens.hpp"
 #include "teamwright/error.hpp"
 #include "util/text.hpp"
@@ -15,16 +16,6 @@ namespace teamwright::io {
 namespace {
 
 constexpr std::string_view kMagic = "teamwright-cover";
-
-std::string read_text(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw FileError("cannot read " + util::quote(path.string()) + ": " + std::strerror(errno));
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 }  // namespace
 
@@ -121,7 +112,7 @@ cover::Problem parse_cover(std::string_view text, std::string_view name) {
 }
 
 cover::Problem read_cover(const std::filesystem::path& path) {
-  return parse_cover(read_text(path), path.filename().string());
+  return parse_cover(detail::read_text(path), path.filename().string());
 }
 
 }  // namespace teamwright::io

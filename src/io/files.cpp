@@ -6,6 +6,7 @@
 #include <string>
 #include <system_error>
 
+#include "io/text_file.hpp"
 #include "teamwright/error.hpp"
 #include "teamwright/io/json.hpp"
 #include "util/text.hpp"
@@ -13,16 +14,8 @@
 namespace teamwright::io {
 
 Model load_model(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw FileError("cannot read " + util::quote(path.string()) + ": " + std::strerror(errno));
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) {
-    throw FileError("cannot read " + util::quote(path.string()));
-  }
-  return parse_model(text.str());
+  const std::string text = detail::read_text(path);
+  return parse_model(text);
 }
 
 void save_model(const Model& model, const std::filesystem::path& path) {

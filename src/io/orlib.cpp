@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "io/text_file.hpp"
 #include "io/tokens.hpp"
 #include "teamwright/error.hpp"
 #include "util/text.hpp"
@@ -59,13 +60,8 @@ cover::Problem parse_orlib_scp(std::string_view text, std::string_view name) {
 }
 
 cover::Problem read_orlib_scp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw FileError("cannot read " + util::quote(path.string()) + ": " + std::strerror(errno));
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_orlib_scp(text.str(), path.filename().string());
+  const std::string text = detail::read_text(path);
+  return parse_orlib_scp(text, path.filename().string());
 }
 
 }  // namespace teamwright::io

@@ -7,6 +7,7 @@ import itertools
 import numpy as np
 import pytest
 import teamwright as tw
+from conftest import ROOT
 
 
 def brute_force(cost: np.ndarray, maximize: bool = False) -> float | None:
@@ -106,3 +107,25 @@ def test_agrees_with_scipy_on_larger_matrices():
                 ours = tw.linear_sum_assignment(cost, maximize)
                 theirs = scipy_optimize.linear_sum_assignment(cost, maximize)
                 assert cost[ours].sum() == pytest.approx(cost[theirs].sum(), rel=1e-12)
+
+
+def test_generalized_assignment_from_a_file_and_from_arrays():
+    problem = tw.read_gap(str(ROOT / "tests" / "data" / "gap" / "c0515_1"))
+    best = tw.solve_gap(problem, maximize=True, time_limit=5, max_moves=20000, seed=1)
+    assert best.feasible and best.cost == 336 and best.bound >= 336
+    again = tw.solve_gap(problem, maximize=True, time_limit=5, max_moves=20000, seed=1)
+    assert again.agent_of_job == best.agent_of_job
+    # Two people with 1.0 and 0.5 FTE, three half-time seats: the cheap one cannot take all.
+    solution = tw.solve_gap(
+        cost=[[1, 1, 1], [5, 5, 5]],
+        weight=[[0.5, 0.5, 0.5], [0.5, 0.5, 0.5]],
+        capacity=[1.0, 0.5],
+        time_limit=1,
+        max_moves=500,
+    )
+    assert solution.feasible and solution.cost == 7
+    assert sorted(solution.agent_of_job) == [0, 0, 1]
+    impossible = tw.solve_gap(cost=[[1]], weight=[[2]], capacity=[1], time_limit=1, max_moves=10)
+    assert not impossible.feasible
+    with pytest.raises(ValueError, match="weight"):
+        tw.solve_gap(cost=[[1]], weight=[[-1]], capacity=[1])

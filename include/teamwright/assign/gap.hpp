@@ -1,0 +1,75 @@
+#pragma once
+
+/// \file
+/// The generalized assignment problem: every job (a task, a seat in a team) goes to exactly one
+/// agent (a person), each assignment costs c(i, j) and uses w(i, j) of the agent's capacity (hours,
+/// FTE), and no agent exceeds its capacity. People with availability below 1 serving several
+/// teams up to their FTE are this problem.
+///
+/// Heuristic: tabu search over shift and swap moves with strategic oscillation of per-agent
+/// penalties for excess load, after M. Yagiura, T. Ibaraki and F. Glover, "An ejection chain
+/// approach for the generalized assignment problem", INFORMS Journal on Computing 16 (2004) 133-151
+/// (penalty weights per agent that grow while the agent is over capacity), started from a regret
+/// greedy (S. Martello and P. Toth, "An algorithm for the generalized assignment problem", 1981).
+/// Details in docs/algorithms.md.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "teamwright/assign/linear.hpp"
+
+namespace teamwright::assign {
+
+/// A generalized assignment problem; matrices are agents x jobs, row-major.
+struct GapProblem {
+  int agents = 0;
+  int jobs = 0;
+  std::vector<double> cost;
+  std::vector<double> weight;
+  std::vector<double> capacity;
+
+  [[nodiscard]] double c(int i, int j) const {
+    return cost[static_cast<std::size_t>(i) * static_cast<std::size_t>(jobs) +
+                static_cast<std::size_t>(j)];
+  }
+  [[nodiscard]] double w(int i, int j) const {
+    return weight[static_cast<std::size_t>(i) * static_cast<std::size_t>(jobs) +
+                  static_cast<std::size_t>(j)];
+  }
+};
+
+struct GapOptions {
+  Sense sense = Sense::kMinimize;
+  /// Seconds; > 0. The search runs until then (or `max_moves`) unless it meets its lower bound.
+  double time_limit_s = 10;
+  /// Local-search moves; 0 = no limit. With a move limit and no time limit cutting it short, the
+  /// same seed gives the same answer.
+  std::int64_t max_moves = 0;
+  std::uint64_t seed = 0;
+};
+
+struct GapSolution {
+  /// Whether a capacity-respecting assignment was found (none may exist).
+  bool feasible = false;
+  /// The agent of every job (when feasible).
+  std::vector<int> agent_of_job;
+  /// The sum of the chosen costs.
+  double cost = 0;
+  /// A bound on the optimum: sum over jobs of the best cost among agents that can take the job.
+  double bound = 0;
+  double time_to_best_s = 0;
+  double time_s = 0;
+};
+
+/// Solves a generalized assignment problem heuristically.
+/// \throws InvalidInputError for matrices of the wrong size, a NaN or infinite cost, a negative
+///   or non-finite weight or capacity; OutOfRangeError for a non-positive time limit.
+[[nodiscard]] GapSolution solve_gap(const GapProblem& problem, const GapOptions& options = {});
+
+/// The independent checker: every job assigned once to a valid agent, no agent over capacity
+/// (relative tolerance 1e-9), the cost the sum of the chosen costs, the bound not beyond it.
+[[nodiscard]] std::vector<std::string> check(const GapProblem& problem, Sense sense,
+                                             const GapSolution& solution);
+
+}  // namespace teamwright::assign

@@ -1,0 +1,23 @@
+#pragma once
+
+/// \file
+/// Generalized assignment files (OR-Library gap1-gap12 split one problem per file, gapa-gapd of
+/// Chu and Beasley 1997, Yagiura's c/d/e instances): whitespace-separated numbers "m n", the
+/// m x n costs, the m x n weights, the m capacities.
+
+#include <filesystem>
+#include <string_view>
+
+#include "teamwright/assign/gap.hpp"
+
+namespace teamwright::io {
+
+/// Parses the text of a generalized assignment file; `name` names it in messages. Throws
+/// `FormatError` for a token that is not a finite number >= 0 (counts: an integer), a file that
+/// ends early or goes on after the capacities, naming what was expected.
+[[nodiscard]] assign::GapProblem parse_gap(std::string_view text, std::string_view name);
+
+/// Reads a file: `FileError` if it cannot be read, else as `parse_gap`.
+[[nodiscard]] assign::GapProblem read_gap(const std::filesystem::path& path);
+
+}  // namespace teamwright::io

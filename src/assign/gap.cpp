@@ -1,0 +1,396 @@
+// The generalized assignment heuristic (include/teamwright/assign/gap.hpp, docs/algorithms.md).
+//
+// Every job always has an agent; an agent may be over capacity, at a price: the search minimises
+// cost + sum_i alpha_i * excess_i by tabu search over shift moves (one job to another agent) and
+// swap moves (two jobs of different agents trade places), recording every capacity-respecting
+// assignment cheaper than the best, while the penalties oscillate — alpha_i grows while agent i
+// is over capacity and every alpha shrinks while none is, as in Yagiura, Ibaraki and Glover
+// (2004).
+
+#include "teamwright/assign/gap.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <random>
+#include <string>
+
+#include "teamwright/error.hpp"
+#include "util/text.hpp"
+
+namespace teamwright::assign {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+void validate(const GapProblem& p, const GapOptions& options) {
+  const auto cells = static_cast<std::size_t>(p.agents) * static_cast<std::size_t>(p.jobs);
+  if (p.agents < 0 || p.jobs < 0 || p.cost.size() != cells || p.weight.size() != cells ||
+      p.capacity.size() != static_cast<std::size_t>(p.agents)) {
+    throw InvalidInputError("generalized assignment: costs and weights must be agents x jobs (" +
+                            std::to_string(p.agents) + " x " + std::to_string(p.jobs) +
+                            ") and capacities one per agent");
+  }
+  for (int i = 0; i < p.agents; ++i) {
+    const double b = p.capacity[static_cast<std::size_t>(i)];
+    if (!std::isfinite(b) || b < 0) {
+      throw InvalidInputError("agent " + std::to_string(i) + ": capacity " + util::number(b) +
+                              " must be a finite number >= 0");
+    }
+    for (int j = 0; j < p.jobs; ++j) {
+      if (!std::isfinite(p.c(i, j))) {
+        throw InvalidInputError("agent " + std::to_string(i) + ", job " + std::to_string(j) +
+                                ": cost " + util::number(p.c(i, j)) + " is not a finite number");
+      }
+      if (!std::isfinite(p.w(i, j)) || p.w(i, j) < 0) {
+        throw InvalidInputError("agent " + std::to_string(i) + ", job " + std::to_string(j) +
+                                ": weight " + util::number(p.w(i, j)) +
+                                " must be a finite number >= 0");
+      }
+    }
+  }
+  if (!(options.time_limit_s > 0)) {
+    throw OutOfRangeError("generalized assignment options: time_limit_s " +
+                          util::number(options.time_limit_s) + " must be > 0");
+  }
+  if (options.max_moves < 0) {
+    throw OutOfRangeError("generalized assignment options: max_moves must be >= 0");
+  }
+}
+
+class Search {
+ public:
+  Search(const GapProblem& p, const GapOptions& options)
+      : p_(p),
+        sign_(options.sense == Sense::kMaximize ? -1.0 : 1.0),
+        m_(p.agents),
+        n_(p.jobs),
+        agent_(static_cast<std::size_t>(n_), -1),
+        load_(static_cast<std::size_t>(m_), 0.0),
+        alpha_(static_cast<std::size_t>(m_), 1.0),
+        tabu_(static_cast<std::size_t>(m_) * static_cast<std::size_t>(n_), 0),
+        rng_(options.seed) {}
+
+  // The objective in the minimising sense.
+  [[nodiscard]] double c(int i, int j) const { return sign_ * p_.c(i, j); }
+  [[nodiscard]] bool allowed(int i, int j) const {
+    return p_.w(i, j) <= p_.capacity[static_cast<std::size_t>(i)] * (1 + 1e-12);
+  }
+
+  // Regret greedy: jobs by decreasing difference between their two cheapest allowed agents,
+  // each to its cheapest agent with room (or its cheapest agent). False when a job has no
+  // allowed agent at all.
+  bool construct() {
+    std::vector<std::pair<double, int>> order;
+    for (int j = 0; j < n_; ++j) {
+      double first = std::numeric_limits<double>::infinity();
+      double second = first;
+      for (int i = 0; i < m_; ++i) {
+        if (allowed(i, j)) {
+          const double v = c(i, j);
+          second = std::min(second, std::max(first, v));
+          first = std::min(first, v);
+        }
+      }
+      if (!std::isfinite(first)) {
+        return false;
+      }
+      order.emplace_back(std::isfinite(second) ? second - first : 1e300, j);
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (const auto& [regret, j] : order) {
+      int best = -1;
+      int fallback = -1;
+      for (int i = 0; i < m_; ++i) {
+        if (!allowed(i, j)) {
+          continue;
+        }
+        if (fallback < 0 || c(i, j) < c(fallback, j)) {
+          fallback = i;
+        }
+        if (load_[static_cast<std::size_t>(i)] + p_.w(i, j) <=
+                p_.capacity[static_cast<std::size_t>(i)] &&
+            (best < 0 || c(i, j) < c(best, j))) {
+          best = i;
+        }
+      }
+      place(j, best >= 0 ? best : fallback);
+    }
+    // Penalty per unit of excess: the largest cost spread per unit of weight, so that a unit
+    // over capacity is never cheaper than the dearest way to avoid it.
+    double spread = 1;
+    double unit = 1;
+    for (int j = 0; j < n_; ++j) {
+      for (int i = 0; i < m_; ++i) {
+        spread = std::max(spread, std::abs(c(i, j)));
+        if (p_.w(i, j) > 0) {
+          unit = std::min(unit, p_.w(i, j));
+        }
+      }
+    }
+    std::fill(alpha_.begin(), alpha_.end(), spread / unit);
+    return true;
+  }
+
+  [[nodiscard]] double excess(int i, double load) const {
+    return std::max(0.0, load - p_.capacity[static_cast<std::size_t>(i)] * (1 + 1e-12));
+  }
+  [[nodiscard]] double penalty(int i, double load) const {
+    return alpha_[static_cast<std::size_t>(i)] * excess(i, load);
+  }
+
+  // One tabu-search iteration: the best admissible move among every shift and a sample of swaps
+  // (4n random pairs), worsening or not. A move undoing a recent one is tabu unless it gives a
+  // capacity-respecting assignment cheaper than `best`. The job moved may not return to the
+  // agent it left for `tenure` iterations. False when no move is admissible.
+  bool tabu_step(double best, std::int64_t tenure) {
+    ++clock_;
+    double best_delta = std::numeric_limits<double>::infinity();
+    int move_j = -1;
+    int move_i = -1;
+    int swap_k = -1;
+    const auto consider = [&](double delta, bool is_tabu, double new_cost, bool fits, int j, int i,
+                              int k) {
+      if (is_tabu && !(fits && new_cost < best - 1e-9)) {
+        return;
+      }
+      if (delta < best_delta - 1e-12) {
+        best_delta = delta;
+        move_j = j;
+        move_i = i;
+        swap_k = k;
+      }
+    };
+    for (int j = 0; j < n_; ++j) {
+      const int a = agent_[static_cast<std::size_t>(j)];
+      const double la = load_[static_cast<std::size_t>(a)];
+      const double la_new = la - p_.w(a, j);
+      const double leave = c(a, j) + penalty(a, la) - penalty(a, la_new);
+      const int over_without_a =
+          over_ - (excess(a, la) > 0 ? 1 : 0) + (excess(a, la_new) > 0 ? 1 : 0);
+      for (int i = 0; i < m_; ++i) {
+        if (i == a || !allowed(i, j)) {
+          continue;
+        }
+        const double li = load_[static_cast<std::size_t>(i)];
+        const double li_new = li + p_.w(i, j);
+        const double delta = c(i, j) + penalty(i, li_new) - penalty(i, li) - leave;
+        const int over =
+            over_without_a - (excess(i, li) > 0 ? 1 : 0) + (excess(i, li_new) > 0 ? 1 : 0);
+        consider(delta, tabu(j, i), cost_ + c(i, j) - c(a, j), over == 0, j, i, -1);
+      }
+    }
+    std::uniform_int_distribution<int> any_job(0, n_ - 1);
+    for (int sample = 0; sample < 16 * n_; ++sample) {
+      const int j = any_job(rng_);
+      const int k = any_job(rng_);
+      const int a = agent_[static_cast<std::size_t>(j)];
+      const int b = agent_[static_cast<std::size_t>(k)];
+      if (a == b || !allowed(b, j) || !allowed(a, k)) {
+        continue;
+      }
+      const double la = load_[static_cast<std::size_t>(a)];
+      const double lb = load_[static_cast<std::size_t>(b)];
+      const double na = la - p_.w(a, j) + p_.w(a, k);
+      const double nb = lb - p_.w(b, k) + p_.w(b, j);
+      const double cost_delta = c(a, k) + c(b, j) - c(a, j) - c(b, k);
+      const double delta =
+          cost_delta + penalty(a, na) - penalty(a, la) + penalty(b, nb) - penalty(b, lb);
+      const int over = over_ - (excess(a, la) > 0 ? 1 : 0) + (excess(a, na) > 0 ? 1 : 0) -
+                       (excess(b, lb) > 0 ? 1 : 0) + (excess(b, nb) > 0 ? 1 : 0);
+      consider(delta, tabu(j, b) || tabu(k, a), cost_ + cost_delta, over == 0, j, b, k);
+    }
+    if (move_j < 0) {
+      return false;
+    }
+    const int from = agent_[static_cast<std::size_t>(move_j)];
+    move(move_j, move_i);
+    tabu_[index(move_j, from)] = clock_ + tenure;
+    if (swap_k >= 0) {
+      move(swap_k, from);
+      tabu_[index(swap_k, move_i)] = clock_ + tenure;
+    }
+    return true;
+  }
+
+  // Strategic oscillation: over-capacity agents' penalties grow by 10 %, and all shrink by 10 %
+  // after every feasible iteration; kept within [floor, ceiling].
+  void oscillate(double floor, double ceiling) {
+    for (int i = 0; i < m_; ++i) {
+      double& a = alpha_[static_cast<std::size_t>(i)];
+      a = std::clamp(over_ == 0
+                         ? a * 0.95
+                         : (excess(i, load_[static_cast<std::size_t>(i)]) > 0 ? a * 1.05 : a),
+                     floor, ceiling);
+    }
+  }
+
+  [[nodiscard]] int over() const { return over_; }
+  [[nodiscard]] double current_cost() const { return cost_; }
+  [[nodiscard]] double alpha0() const { return alpha_.empty() ? 1 : alpha_[0]; }
+
+  [[nodiscard]] bool feasible() const {
+    for (int i = 0; i < m_; ++i) {
+      if (excess(i, load_[static_cast<std::size_t>(i)]) > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  [[nodiscard]] double cost() const {
+    double sum = 0;
+    for (int j = 0; j < n_; ++j) {
+      sum += c(agent_[static_cast<std::size_t>(j)], j);
+    }
+    return sum;
+  }
+
+  void tick(std::int64_t moves) { clock_ += moves; }
+  [[nodiscard]] const std::vector<int>& agents() const { return agent_; }
+
+ private:
+  [[nodiscard]] std::size_t index(int j, int i) const {
+    return static_cast<std::size_t>(j) * static_cast<std::size_t>(m_) + static_cast<std::size_t>(i);
+  }
+  [[nodiscard]] bool tabu(int j, int i) const { return tabu_[index(j, i)] > clock_; }
+
+  void place(int j, int i) {
+    agent_[static_cast<std::size_t>(j)] = i;
+    add_load(i, p_.w(i, j));
+    cost_ += c(i, j);
+  }
+  void move(int j, int i) {
+    const int a = agent_[static_cast<std::size_t>(j)];
+    add_load(a, -p_.w(a, j));
+    cost_ -= c(a, j);
+    place(j, i);
+  }
+  void add_load(int i, double w) {
+    double& load = load_[static_cast<std::size_t>(i)];
+    over_ -= excess(i, load) > 0 ? 1 : 0;
+    load += w;
+    over_ += excess(i, load) > 0 ? 1 : 0;
+  }
+
+  const GapProblem& p_;
+  double sign_;
+  int m_;
+  int n_;
+  std::vector<int> agent_;
+  std::vector<double> load_;
+  std::vector<double> alpha_;
+  std::vector<std::int64_t> tabu_;
+  std::int64_t clock_ = 0;
+  int over_ = 0;
+  double cost_ = 0;
+  std::mt19937_64 rng_;
+};
+
+}  // namespace
+
+GapSolution solve_gap(const GapProblem& problem, const GapOptions& options) {
+  const auto start = Clock::now();
+  const auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
+  validate(problem, options);
+  const double sign = options.sense == Sense::kMaximize ? -1.0 : 1.0;
+  GapSolution best;
+  // The bound: each job at its best allowed agent, capacities ignored.
+  double bound = 0;
+  for (int j = 0; j < problem.jobs; ++j) {
+    double cheapest = std::numeric_limits<double>::infinity();
+    for (int i = 0; i < problem.agents; ++i) {
+      if (problem.w(i, j) <= problem.capacity[static_cast<std::size_t>(i)] * (1 + 1e-12)) {
+        cheapest = std::min(cheapest, sign * problem.c(i, j));
+      }
+    }
+    bound += cheapest;
+  }
+  best.bound = sign * bound;
+  Search search(problem, options);
+  if (problem.jobs == 0 || !search.construct()) {
+    best.feasible = problem.jobs == 0;
+    best.cost = 0;
+    best.time_s = elapsed();
+    return best;
+  }
+  double best_cost = std::numeric_limits<double>::infinity();
+  const auto remember = [&] {
+    if (search.feasible()) {
+      const double cost = search.cost();
+      if (cost < best_cost - 1e-9) {
+        best_cost = cost;
+        best.feasible = true;
+        best.agent_of_job = search.agents();
+        best.cost = sign * cost;
+        best.time_to_best_s = elapsed();
+      }
+    }
+  };
+  remember();
+  const std::int64_t limit =
+      options.max_moves > 0 ? options.max_moves : std::numeric_limits<std::int64_t>::max();
+  const double ceiling = search.alpha0();
+  const double floor = ceiling * 1e-4;
+  std::uniform_int_distribution<std::int64_t> tenure(std::max(3, problem.jobs / 20),
+                                                     std::max(6, problem.jobs / 8));
+  std::mt19937_64 rng(options.seed ^ 0x9e3779b97f4a7c15ULL);
+  std::int64_t moves = 0;
+  while (moves < limit && best_cost > bound + 1e-9 &&
+         ((moves & 15) != 0 || elapsed() < options.time_limit_s)) {
+    if (!search.tabu_step(best_cost, tenure(rng))) {
+      search.tick(1);
+    }
+    ++moves;
+    if (search.over() == 0 && search.current_cost() < best_cost - 1e-9) {
+      remember();
+    }
+    search.oscillate(floor, ceiling);
+  }
+  best.time_s = elapsed();
+  return best;
+}
+
+std::vector<std::string> check(const GapProblem& p, Sense sense, const GapSolution& s) {
+  std::vector<std::string> errors;
+  if (!s.feasible) {
+    return errors;  // nothing is claimed but the bound
+  }
+  if (s.agent_of_job.size() != static_cast<std::size_t>(p.jobs)) {
+    errors.emplace_back("the solution does not assign every job");
+    return errors;
+  }
+  std::vector<double> load(static_cast<std::size_t>(p.agents), 0.0);
+  double cost = 0;
+  for (int j = 0; j < p.jobs; ++j) {
+    const int i = s.agent_of_job[static_cast<std::size_t>(j)];
+    if (i < 0 || i >= p.agents) {
+      errors.push_back("job " + std::to_string(j) + " has no valid agent");
+      return errors;
+    }
+    load[static_cast<std::size_t>(i)] += p.w(i, j);
+    cost += p.c(i, j);
+  }
+  for (int i = 0; i < p.agents; ++i) {
+    const double b = p.capacity[static_cast<std::size_t>(i)];
+    if (load[static_cast<std::size_t>(i)] > b + 1e-9 * std::max(1.0, b)) {
+      errors.push_back("agent " + std::to_string(i) + " carries " +
+                       util::number(load[static_cast<std::size_t>(i)]) + " over its capacity " +
+                       util::number(b));
+    }
+  }
+  if (std::abs(cost - s.cost) > 1e-9 * std::max(1.0, std::abs(cost))) {
+    errors.push_back("the cost " + util::number(s.cost) + " is not the sum of the chosen costs " +
+                     util::number(cost));
+  }
+  const bool beyond = sense == Sense::kMinimize ? s.bound > cost + 1e-9 : s.bound < cost - 1e-9;
+  if (beyond) {
+    errors.push_back("the bound " + util::number(s.bound) + " is beyond the cost " +
+                     util::number(cost));
+  }
+  return errors;
+}
+
+}  // namespace teamwright::assign

@@ -1,0 +1,46 @@
+#include "teamwright/io/gap_file.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "io/text_file.hpp"
+#include "io/tokens.hpp"
+
+namespace teamwright::io {
+
+assign::GapProblem parse_gap(std::string_view text, std::string_view name) {
+  detail::Tokens tokens(text, name);
+  assign::GapProblem p;
+  const std::int64_t agents = tokens.next("the number of agents");
+  const std::int64_t jobs = tokens.next("the number of jobs");
+  if (agents > 1'000'000 || jobs > 100'000'000 / std::max<std::int64_t>(1, agents)) {
+    throw FormatError(std::string(name) + ": " + std::to_string(agents) + " agents x " +
+                      std::to_string(jobs) + " jobs is too large for a dense matrix");
+  }
+  p.agents = static_cast<int>(agents);
+  p.jobs = static_cast<int>(jobs);
+  const auto where = [](const char* what, std::int64_t i, std::int64_t j) {
+    return std::string(what) + " of agent " + std::to_string(i + 1) + " for job " +
+           std::to_string(j + 1);
+  };
+  for (auto* matrix : {&p.cost, &p.weight}) {
+    const char* what = matrix == &p.cost ? "the cost" : "the weight";
+    matrix->reserve(static_cast<std::size_t>(agents * jobs));
+    for (std::int64_t i = 0; i < agents; ++i) {
+      for (std::int64_t j = 0; j < jobs; ++j) {
+        matrix->push_back(tokens.real(where(what, i, j)));
+      }
+    }
+  }
+  for (std::int64_t i = 0; i < agents; ++i) {
+    p.capacity.push_back(tokens.real("the capacity of agent " + std::to_string(i + 1)));
+  }
+  tokens.expect_end();
+  return p;
+}
+
+assign::GapProblem read_gap(const std::filesystem::path& path) {
+  return parse_gap(detail::read_text(path), path.filename().string());
+}
+
+}  // namespace teamwright::io

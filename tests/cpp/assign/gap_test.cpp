@@ -1,0 +1,117 @@
+// Generalized assignment: equal to exhaustive search on small random instances, the golden
+// OR-Library file's optima, infeasibility, and the reader's errors. Every answer passes the
+// independent checker.
+
+#include "teamwright/assign/gap.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "teamwright/error.hpp"
+#include "teamwright/io/gap_file.hpp"
+
+namespace teamwright::assign {
+namespace {
+
+std::optional<double> brute_force(const GapProblem& p, Sense sense) {
+  std::vector<double> load(static_cast<std::size_t>(p.agents), 0);
+  std::optional<double> best;
+  std::function<void(int, double)> go = [&](int j, double cost) {
+    if (j == p.jobs) {
+      if (!best || (sense == Sense::kMinimize ? cost < *best : cost > *best)) {
+        best = cost;
+      }
+      return;
+    }
+    for (int i = 0; i < p.agents; ++i) {
+      auto& l = load[static_cast<std::size_t>(i)];
+      if (l + p.w(i, j) <= p.capacity[static_cast<std::size_t>(i)]) {
+        l += p.w(i, j);
+        go(j + 1, cost + p.c(i, j));
+        l -= p.w(i, j);
+      }
+    }
+  };
+  go(0, 0);
+  return best;
+}
+
+GapProblem random_problem(std::mt19937_64& rng, int agents, int jobs, double tightness) {
+  GapProblem p{agents, jobs, {}, {}, {}};
+  std::uniform_int_distribution<int> cost(1, 50);
+  std::uniform_int_distribution<int> weight(1, 20);
+  std::vector<double> total(static_cast<std::size_t>(agents), 0);
+  for (int i = 0; i < agents; ++i) {
+    for (int j = 0; j < jobs; ++j) {
+      p.cost.push_back(cost(rng));
+      p.weight.push_back(weight(rng));
+      total[static_cast<std::size_t>(i)] += p.weight.back();
+    }
+  }
+  for (int i = 0; i < agents; ++i) {
+    p.capacity.push_back(std::floor(tightness * total[static_cast<std::size_t>(i)] / agents));
+  }
+  return p;
+}
+
+TEST(GeneralizedAssignment, EqualsExhaustiveSearchOnSmallRandomInstances) {
+  std::mt19937_64 rng(17);
+  int infeasible = 0;
+  for (int trial = 0; trial < 200; ++trial) {
+    const int agents = std::uniform_int_distribution<int>(1, 3)(rng);
+    const int jobs = std::uniform_int_distribution<int>(1, 7)(rng);
+    const GapProblem p = random_problem(rng, agents, jobs, trial % 3 == 0 ? 0.7 : 1.0);
+    const Sense sense = trial % 2 == 0 ? Sense::kMinimize : Sense::kMaximize;
+    const GapOptions options{.sense = sense, .time_limit_s = 5, .max_moves = 3000, .seed = 1};
+    const GapSolution s = solve_gap(p, options);
+    EXPECT_EQ(check(p, sense, s), std::vector<std::string>{});
+    const auto best = brute_force(p, sense);
+    ASSERT_EQ(s.feasible, best.has_value()) << trial;
+    infeasible += best ? 0 : 1;
+    if (best) {
+      EXPECT_DOUBLE_EQ(s.cost, *best) << trial;
+      EXPECT_TRUE(sense == Sense::kMinimize ? s.bound <= *best : s.bound >= *best);
+    }
+  }
+  EXPECT_GT(infeasible, 0);  // the tight instances include some without any assignment
+}
+
+TEST(GeneralizedAssignment, ReachesTheGoldenOptimaAndIsDeterministicWithAMoveLimit) {
+  const GapProblem p = io::read_gap(TEAMWRIGHT_SOURCE_DIR "/tests/data/gap/c0515_1");
+  ASSERT_EQ(p.agents, 5);
+  ASSERT_EQ(p.jobs, 15);
+  for (const auto& [sense, optimum] :
+       {std::pair{Sense::kMaximize, 336.0}, {Sense::kMinimize, 261.0}}) {
+    const GapOptions options{.sense = sense, .time_limit_s = 10, .max_moves = 20000, .seed = 3};
+    const GapSolution a = solve_gap(p, options);
+    EXPECT_EQ(check(p, sense, a), std::vector<std::string>{});
+    EXPECT_EQ(a.cost, optimum);
+    EXPECT_EQ(solve_gap(p, options).agent_of_job, a.agent_of_job);
+  }
+}
+
+TEST(GeneralizedAssignment, BadInputIsATypedError) {
+  EXPECT_THROW((void)io::parse_gap("2 2\n1 2 3", "t.gap"), FormatError);
+  EXPECT_THROW((void)io::parse_gap("1 1\n1 x 3", "t.gap"), FormatError);
+  EXPECT_THROW((void)io::parse_gap("1 1 1 1 1 9", "t.gap"), FormatError);
+  EXPECT_THROW((void)io::read_gap("/no/such/file"), FileError);
+  GapProblem p{1, 1, {std::numeric_limits<double>::quiet_NaN()}, {1}, {1}};
+  EXPECT_THROW((void)solve_gap(p), InvalidInputError);
+  p.cost = {1};
+  p.weight = {-1};
+  EXPECT_THROW((void)solve_gap(p), InvalidInputError);
+  p.weight = {1};
+  EXPECT_THROW((void)solve_gap(p, {.time_limit_s = 0}), OutOfRangeError);
+  p.capacity = {1, 2};
+  EXPECT_THROW((void)solve_gap(p), InvalidInputError);
+}
+
+}  // namespace
+}  // namespace teamwright::assign
