@@ -141,8 +141,8 @@ class Search {
     return alpha_[static_cast<std::size_t>(i)] * excess(i, load);
   }
 
-  // One tabu-search iteration: the best admissible move among every shift and a sample of swaps
-  // (4n random pairs), worsening or not. A move undoing a recent one is tabu unless it gives a
+  // One tabu-search iteration: the best admissible move among every shift and the swaps,
+  // worsening or not. A move undoing a recent one is tabu unless it gives a
   // capacity-respecting assignment cheaper than `best`. The job moved may not return to the
   // agent it left for `tenure` iterations. False when no move is admissible.
   bool tabu_step(double best, std::int64_t tenure) {
@@ -182,10 +182,17 @@ class Search {
         consider(delta, tabu(j, i), cost_ + c(i, j) - c(a, j), over == 0, j, i, -1);
       }
     }
+    // Every pair when there are at most 64n of them, else 64n random pairs.
+    const bool all_pairs = n_ <= 128;
+    const std::int64_t pairs =
+        all_pairs ? static_cast<std::int64_t>(n_) * n_ : 64 * static_cast<std::int64_t>(n_);
     std::uniform_int_distribution<int> any_job(0, n_ - 1);
-    for (int sample = 0; sample < 16 * n_; ++sample) {
-      const int j = any_job(rng_);
-      const int k = any_job(rng_);
+    for (std::int64_t sample = 0; sample < pairs; ++sample) {
+      const int j = all_pairs ? static_cast<int>(sample / n_) : any_job(rng_);
+      const int k = all_pairs ? static_cast<int>(sample % n_) : any_job(rng_);
+      if (all_pairs && k <= j) {
+        continue;
+      }
       const int a = agent_[static_cast<std::size_t>(j)];
       const int b = agent_[static_cast<std::size_t>(k)];
       if (a == b || !allowed(b, j) || !allowed(a, k)) {
@@ -249,6 +256,16 @@ class Search {
   }
 
   void tick(std::int64_t moves) { clock_ += moves; }
+
+  // Moves every job to its agent in `agents`, keeping the penalties, and clears the tabu list.
+  void reset(const std::vector<int>& agents) {
+    for (int j = 0; j < n_; ++j) {
+      if (agent_[static_cast<std::size_t>(j)] != agents[static_cast<std::size_t>(j)]) {
+        move(j, agents[static_cast<std::size_t>(j)]);
+      }
+    }
+    std::fill(tabu_.begin(), tabu_.end(), 0);
+  }
   [[nodiscard]] const std::vector<int>& agents() const { return agent_; }
 
  private:
@@ -338,6 +355,8 @@ GapSolution solve_gap(const GapProblem& problem, const GapOptions& options) {
                                                      std::max(6, problem.jobs / 8));
   std::mt19937_64 rng(options.seed ^ 0x9e3779b97f4a7c15ULL);
   std::int64_t moves = 0;
+  std::int64_t last_improvement = 0;
+  const std::int64_t restart_after = 50 * static_cast<std::int64_t>(problem.jobs);
   while (moves < limit && best_cost > bound + 1e-9 &&
          ((moves & 15) != 0 || elapsed() < options.time_limit_s)) {
     if (!search.tabu_step(best_cost, tenure(rng))) {
@@ -346,8 +365,14 @@ GapSolution solve_gap(const GapProblem& problem, const GapOptions& options) {
     ++moves;
     if (search.over() == 0 && search.current_cost() < best_cost - 1e-9) {
       remember();
+      last_improvement = moves;
     }
     search.oscillate(floor, ceiling);
+    // Intensification: after a long stretch without improvement, resume from the best.
+    if (best.feasible && moves - last_improvement > restart_after) {
+      search.reset(best.agent_of_job);
+      last_improvement = moves;
+    }
   }
   best.time_s = elapsed();
   return best;
