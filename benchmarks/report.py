@@ -1,7 +1,8 @@
-"""The tables and target figures of BENCHMARKS.md, computed from the CSV files of quality.py.
+"""The tables and target figures of BENCHMARKS.md, computed from the CSV files of the runners.
 
     python benchmarks/report.py --heuristic benchmarks/results/orlib-heuristic.csv \\
-        --exact benchmarks/results/orlib-exact.csv
+        --exact benchmarks/results/orlib-exact.csv benchmarks/results/orlib-exact-nref.csv \\
+        --assignment benchmarks/results/assignment.csv --gap benchmarks/results/gap-*.csv
 
 Every figure is read off one run's rows: solvers are compared only with rows of the same file.
 """
@@ -181,15 +182,103 @@ def exact(rows: list[dict[str, str]]) -> str:
     return "\n".join(out)
 
 
+def assignment(rows: list[dict[str, str]]) -> str:
+    """Linear assignment vs scipy: median times and the median per-matrix ratio."""
+    body = []
+    for size, kind in sorted({(int(r["size"]), r["kind"]) for r in rows}):
+        group = [r for r in rows if int(r["size"]) == size and r["kind"] == kind]
+        by_repeat: dict[str, dict[str, dict[str, str]]] = defaultdict(dict)
+        for r in group:
+            by_repeat[r["repeat"]][r["solver"]] = r
+        ratios = [
+            float(p["teamwright"]["time_s"]) / float(p["scipy"]["time_s"])
+            for p in by_repeat.values()
+        ]
+        equal = all(
+            abs(float(p["teamwright"]["objective"]) - float(p["scipy"]["objective"]))
+            <= 1e-9 * max(1.0, abs(float(p["scipy"]["objective"])))
+            for p in by_repeat.values()
+        )
+
+        def median(solver: str, group: list[dict[str, str]] = group) -> float:
+            return statistics.median(float(r["time_s"]) for r in group if r["solver"] == solver)
+
+        body.append(
+            [
+                str(size),
+                kind,
+                str(len(by_repeat)),
+                f"{median('teamwright'):.4f}",
+                f"{median('scipy'):.4f}",
+                f"{statistics.median(ratios):.2f}",
+                "yes" if equal else "NO",
+            ]
+        )
+    header = [
+        "n",
+        "costs",
+        "matrices",
+        "teamwright median (s)",
+        "scipy median (s)",
+        "median ratio",
+        "objectives equal",
+    ]
+    return table(header, body)
+
+
+def gap(rows: list[dict[str, str]]) -> str:
+    """Generalized assignment vs HiGHS, by instance family."""
+
+    def family(name: str) -> str:
+        if "_" in name:
+            return "gap1-12"
+        return name[0].upper() if name[0] in "abc" else f"{name[0].upper()} (n={name[3:]})"
+
+    body = []
+    for fam in sorted({family(r["instance"]) for r in rows}):
+        for solver in sorted({r["solver"] for r in rows}):
+            mine = [r for r in rows if family(r["instance"]) == fam and r["solver"] == solver]
+            if not mine:
+                continue
+            gaps = [float(r["gap_to_best_known"]) for r in mine]
+            body.append(
+                [
+                    fam,
+                    solver,
+                    f"{sum(g <= 1e-9 for g in gaps)} / {len(mine)}",
+                    f"{100 * statistics.fmean(gaps):.3f}",
+                    f"{100 * max(gaps):.3f}",
+                    f"{statistics.median(float(r['time_to_best_s']) for r in mine):.2f}",
+                    f"{statistics.median(float(r['time_s']) for r in mine):.2f}",
+                ]
+            )
+    header = [
+        "family",
+        "solver",
+        "best known reached",
+        "mean gap %",
+        "max gap %",
+        "median time to best (s)",
+        "median time (s)",
+    ]
+    return table(header, body)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--heuristic", help="CSV of the heuristic run")
-    parser.add_argument("--exact", help="CSV of the exact run")
+    parser.add_argument("--exact", nargs="+", help="CSVs of the exact runs")
+    parser.add_argument("--assignment", help="CSV of benchmarks/assignment.py")
+    parser.add_argument("--gap", nargs="+", help="CSVs of benchmarks/gap_quality.py")
     args = parser.parse_args()
     if args.heuristic:
         print(heuristic(load(args.heuristic)))
     if args.exact:
-        print(exact(load(args.exact)))
+        print(exact([row for path in args.exact for row in load(path)]))
+    if args.assignment:
+        print(assignment(load(args.assignment)))
+    if args.gap:
+        print(gap([row for path in args.gap for row in load(path)]))
     return 0
 
 
