@@ -146,6 +146,34 @@ py::dict to_dict(const assign::SplitResult& r) {
 }  // namespace
 
 void register_assign(py::module_& m) {
+  m.def(
+      "staff",
+      [](const Model& model, const std::vector<std::string>& people,
+         const std::vector<std::tuple<std::string, std::string, double>>& seats,
+         double time_limit_s, std::int64_t max_moves, std::uint64_t seed) {
+        std::vector<assign::Seat> parsed;
+        parsed.reserve(seats.size());
+        for (const auto& [id, role, fte] : seats) {
+          parsed.push_back({id, role, fte});
+        }
+        assign::StaffingResult r;
+        {
+          py::gil_scoped_release release;
+          r = assign::staff(model, people, parsed,
+                            {.time_limit_s = time_limit_s, .max_moves = max_moves, .seed = seed});
+        }
+        py::dict out =
+            to_dict(assign::PlacementResult{r.placements, r.unfilled_seats, {}, r.total_fit, 0});
+        out["unfilled_seats"] = out["unfilled_slots"];
+        PyDict_DelItemString(out.ptr(), "unfilled_slots");
+        PyDict_DelItemString(out.ptr(), "unplaced");
+        PyDict_DelItemString(out.ptr(), "total_bonus");
+        out["load"] = r.load;
+        out["time_s"] = r.time_s;
+        return out;
+      },
+      py::arg("model"), py::arg("people"), py::arg("seats"), py::arg("time_limit_s"),
+      py::arg("max_moves"), py::arg("seed"));
   py::class_<assign::GapProblem>(m, "GapProblem")
       .def_readonly("agents", &assign::GapProblem::agents)
       .def_readonly("jobs", &assign::GapProblem::jobs);

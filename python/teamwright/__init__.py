@@ -12,15 +12,18 @@ from teamwright.assign import (
     MentoringResult,
     Placement,
     PlacementResult,
+    Seat,
     Slot,
     SplitResult,
     SplitTeam,
+    StaffingResult,
     linear_sum_assignment,
     mentoring_pairs,
     place,
     read_gap,
     solve_gap,
     split,
+    staff,
 )
 from teamwright.errors import (
     CyclicHierarchyError,
@@ -98,9 +101,11 @@ __all__ = [
     "Role",
     "RoleRequirement",
     "RoleSlot",
+    "Seat",
     "Slot",
     "SplitResult",
     "SplitTeam",
+    "StaffingResult",
     "Status",
     "TeamRequest",
     "TeamRequirement",
@@ -122,6 +127,7 @@ __all__ = [
     "solve",
     "solve_gap",
     "split",
+    "staff",
 ]
 
 

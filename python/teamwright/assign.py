@@ -33,15 +33,18 @@ __all__ = [
     "MentoringResult",
     "Placement",
     "PlacementResult",
+    "Seat",
     "Slot",
     "SplitResult",
     "SplitTeam",
+    "StaffingResult",
     "linear_sum_assignment",
     "mentoring_pairs",
     "place",
     "read_gap",
     "solve_gap",
     "split",
+    "staff",
 ]
 
 _INT64_MAX = np.iinfo(np.int64).max
@@ -385,3 +388,59 @@ def solve_gap(
         raise RuntimeError(f"the solver's answer fails its checker: {document['check']}")
     del document["check"]
     return GapSolution(**document)
+
+
+@dataclass(frozen=True)
+class Seat:
+    """A seat to staff: a role in some team, taking ``fte`` (0-1] of one person's time."""
+
+    id: str
+    role: str
+    fte: float = 1.0
+
+
+@dataclass(frozen=True)
+class StaffingResult:
+    placements: list[Placement]
+    unfilled_seats: list[str]
+    """Seats nobody eligible had time left for."""
+    load: dict[str, float]
+    """FTE each person takes."""
+    total_fit: float
+    time_s: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def staff(
+    model: Model,
+    people: Iterable[str] | Any,
+    seats: Iterable[Seat | dict[str, Any]],
+    *,
+    time_limit: float = 10.0,
+    max_moves: int = 0,
+    seed: int = 0,
+) -> StaffingResult:
+    """Staff ``seats`` from ``people``, each person taking seats up to their availability (FTE):
+    the most seats filled, then the greatest total role fit; hard role requirements decide who
+    may take a seat. A generalized assignment solved by `solve_gap`'s heuristic within
+    ``time_limit`` seconds or ``max_moves`` moves (then the same seed gives the same answer).
+    """
+    parsed = [s if isinstance(s, Seat) else Seat(**s) for s in seats]
+    ids = _members(people)
+    document = _core.staff(
+        model._core,
+        ids,
+        [(s.id, s.role, float(s.fte)) for s in parsed],
+        float(time_limit),
+        int(max_moves),
+        int(seed),
+    )
+    return StaffingResult(
+        placements=[Placement(**p) for p in document["placements"]],
+        unfilled_seats=document["unfilled_seats"],
+        load=dict(zip(ids, document["load"], strict=True)),
+        total_fit=document["total_fit"],
+        time_s=document["time_s"],
+    )

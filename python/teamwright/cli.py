@@ -75,6 +75,15 @@ def _parser() -> argparse.ArgumentParser:
     gap.add_argument("--time-limit", type=_positive, default=10.0, metavar="S")
     gap.add_argument("--seed", type=_non_negative_int, default=0, metavar="N")
     gap.add_argument("--json", action="store_true", help="print the answer as one JSON object")
+    staff = kinds.add_parser("staff", help="staff seats, people sharing their time up to their FTE")
+    staff.add_argument("file")
+    staff.add_argument("--people", help="comma-separated person ids (default: everyone available)")
+    staff.add_argument(
+        "--seat", action="append", required=True, metavar="ID=ROLE[:FTE]", help="repeatable"
+    )
+    staff.add_argument("--time-limit", type=_positive, default=10.0, metavar="S")
+    staff.add_argument("--seed", type=_non_negative_int, default=0, metavar="N")
+    staff.add_argument("--json", action="store_true", help="print the answer as one JSON object")
     roles = kinds.add_parser("roles", help="place members into role and shift slots")
     mentors = kinds.add_parser("mentors", help="pair members with colleagues who can lift them")
     for command in (roles, mentors):
@@ -326,6 +335,9 @@ def _assign(args: argparse.Namespace) -> None:
             )
         return
     model = _load(args.file)
+    if args.kind == "staff":
+        _staff(model, args)
+        return
     members, _ = _members_of(model, args)
     if args.kind == "roles":
         placed = teamwright.place(model, members, _slots(model, args), preference_bonus=args.bonus)
@@ -365,6 +377,42 @@ def _assign(args: argparse.Namespace) -> None:
     print(f"total benefit {paired.total_benefit:g}")
     if paired.unpaired_mentees:
         print("no mentor free for: " + ", ".join(paired.unpaired_mentees))
+
+
+def _staff(model: Model, args: argparse.Namespace) -> None:
+    seats = []
+    for text in args.seat:
+        seat_id, equals, rest = text.partition("=")
+        role, colon, fte = rest.partition(":")
+        try:
+            seats.append(teamwright.Seat(seat_id, role, float(fte) if colon else 1.0))
+        except ValueError:
+            raise UsageError(f"--seat {text!r}: expected ID=ROLE[:FTE]") from None
+        if not equals or not seat_id or not role:
+            raise UsageError(f"--seat {text!r}: expected ID=ROLE[:FTE]")
+    people = (
+        [p for p in args.people.split(",") if p]
+        if args.people
+        else [p.id for p in model.people if p.availability > 0]
+    )
+    result = teamwright.staff(model, people, seats, time_limit=args.time_limit, seed=args.seed)
+    if args.json:
+        _print_json(result.to_dict())
+        return
+    names = {p.id: p.name for p in model.people}
+    fte = {s.id: s.fte for s in seats}
+    table = [
+        [p.slot, f"{p.person} {names[p.person]}", f"{fte[p.slot]:g}", f"{p.fit:.2f}"]
+        for p in result.placements
+    ]
+    _table(["seat", "person", "fte", "fit"], table, right={2, 3})
+    shared = {p: load for p, load in result.load.items() if load > 0}
+    print(
+        f"total fit {result.total_fit:.2f}; FTE taken: "
+        + ", ".join(f"{p} {load:g}" for p, load in shared.items())
+    )
+    if result.unfilled_seats:
+        print("unfilled (nobody eligible has time): " + ", ".join(result.unfilled_seats))
 
 
 def _split(args: argparse.Namespace) -> None:

@@ -43,10 +43,10 @@ void validate(const GapProblem& p, const GapOptions& options) {
         throw InvalidInputError("agent " + std::to_string(i) + ", job " + std::to_string(j) +
                                 ": cost " + util::number(p.c(i, j)) + " is not a finite number");
       }
-      if (!std::isfinite(p.w(i, j)) || p.w(i, j) < 0) {
+      if (std::isnan(p.w(i, j)) || p.w(i, j) < 0) {
         throw InvalidInputError("agent " + std::to_string(i) + ", job " + std::to_string(j) +
                                 ": weight " + util::number(p.w(i, j)) +
-                                " must be a finite number >= 0");
+                                " must be a number >= 0 (+inf: the agent cannot take the job)");
       }
     }
   }

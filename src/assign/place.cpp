@@ -8,11 +8,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "teamwright/assign/gap.hpp"
 #include "teamwright/assign/linear.hpp"
 #include "teamwright/error.hpp"
 #include "util/text.hpp"
@@ -258,6 +260,90 @@ MentoringResult mentoring_pairs(const Model& model, std::span<const std::string>
     result.total_benefit += pair.benefit;
     result.pairs.push_back(std::move(pair));
   }
+  return result;
+}
+
+StaffingResult staff(const Model& model, std::span<const std::string> people,
+                     std::span<const Seat> seats, const StaffingOptions& options) {
+  const std::vector<PersonId> ids = resolve_members(model, people);
+  std::set<std::string, std::less<>> seat_ids;
+  std::vector<const Role*> roles;
+  for (std::size_t s = 0; s < seats.size(); ++s) {
+    const Seat& seat = seats[s];
+    if (seat.id.empty()) {
+      throw InvalidInputError("seat " + std::to_string(s + 1) + ": id must not be empty");
+    }
+    if (!seat_ids.insert(seat.id).second) {
+      throw DuplicateIdError("seat " + quote(seat.id) + " is given twice");
+    }
+    if (!(seat.fte > 0 && seat.fte <= 1)) {
+      throw OutOfRangeError("seat " + quote(seat.id) + ": fte " + number(seat.fte) +
+                            " is outside (0, 1]");
+    }
+    roles.push_back(
+        &model.role(resolve("seat " + quote(seat.id), [&] { return model.role_id(seat.role); })));
+  }
+  // Agents: the people, then "unfilled", which can take every seat at a value below any filled
+  // seat's contribution, so seats stay empty only when nobody eligible has time.
+  const int n = static_cast<int>(seats.size());
+  const int people_count = static_cast<int>(ids.size());
+  GapProblem problem{people_count + 1, n, {}, {}, {}};
+  const auto cells = static_cast<std::size_t>(problem.agents) * static_cast<std::size_t>(n);
+  problem.cost.assign(cells, 0.0);
+  problem.weight.assign(cells, std::numeric_limits<double>::infinity());
+  std::vector<double> fit(cells, 0.0);
+  const double unfilled = -(static_cast<double>(n) + 1);
+  double total_fte = 0;
+  for (int s = 0; s < n; ++s) {
+    const double fte = seats[static_cast<std::size_t>(s)].fte;
+    total_fte += fte;
+    for (int p = 0; p < people_count; ++p) {
+      const auto k =
+          static_cast<std::size_t>(p) * static_cast<std::size_t>(n) + static_cast<std::size_t>(s);
+      if (const auto f = role_fit(model, ids[static_cast<std::size_t>(p)],
+                                  *roles[static_cast<std::size_t>(s)])) {
+        fit[k] = *f;
+        problem.cost[k] = *f;
+        problem.weight[k] = fte;
+      }
+    }
+    const auto k = static_cast<std::size_t>(people_count) * static_cast<std::size_t>(n) +
+                   static_cast<std::size_t>(s);
+    problem.cost[k] = unfilled;
+    problem.weight[k] = fte;
+  }
+  for (const PersonId id : ids) {
+    problem.capacity.push_back(model.person(id).availability);
+  }
+  problem.capacity.push_back(total_fte + 1);
+
+  const GapSolution solution = solve_gap(problem, {.sense = Sense::kMaximize,
+                                                   .time_limit_s = options.time_limit_s,
+                                                   .max_moves = options.max_moves,
+                                                   .seed = options.seed});
+  StaffingResult result;
+  result.load.assign(ids.size(), 0.0);
+  if (!solution.feasible) {  // stopped before any assignment: leaving every seat empty is one
+    for (const Seat& seat : seats) {
+      result.unfilled_seats.push_back(seat.id);
+    }
+  }
+  for (int s = 0; s < n && solution.feasible; ++s) {
+    const int p = solution.agent_of_job[static_cast<std::size_t>(s)];
+    const Seat& seat = seats[static_cast<std::size_t>(s)];
+    if (p == people_count) {
+      result.unfilled_seats.push_back(seat.id);
+      continue;
+    }
+    const auto k =
+        static_cast<std::size_t>(p) * static_cast<std::size_t>(n) + static_cast<std::size_t>(s);
+    const Person& person = model.person(ids[static_cast<std::size_t>(p)]);
+    result.placements.push_back(
+        {person.id, seat.id, fit[k], contains(person.preferred_roles, seat.role), false});
+    result.load[static_cast<std::size_t>(p)] += seat.fte;
+    result.total_fit += fit[k];
+  }
+  result.time_s = solution.time_s;
   return result;
 }
 

@@ -193,3 +193,36 @@ def test_the_split_command_prints_teams_and_broken_rules():
     assert done.returncode == 0 and "breaks: team" in done.stdout
     done = run("split", str(EXAMPLE), "--request", "nope", "--teams", "2")
     assert done.returncode == 2 and "nope" in done.stderr
+
+
+def test_staffing_shares_people_up_to_their_fte(model):
+    seats = [
+        tw.Seat("a", "customer_voice", 0.5),
+        {"id": "b", "role": "customer_voice", "fte": 0.5},
+        tw.Seat("c", "customer_voice", 0.5),
+    ]
+    result = tw.staff(model, ["p09", "p14"], seats, time_limit=2, max_moves=2000)
+    # Only Grace meets the role's hard requirements: she takes two half seats, one stays empty.
+    assert [p.person for p in result.placements] == ["p09", "p09"]
+    assert len(result.unfilled_seats) == 1 and result.load == {"p09": 1.0, "p14": 0.0}
+    with pytest.raises(tw.OutOfRangeError, match="fte"):
+        tw.staff(model, ["p09"], [tw.Seat("a", "customer_voice", 1.5)])
+    done = run(
+        "assign",
+        "staff",
+        str(EXAMPLE),
+        "--people",
+        "p09,p06",
+        "--seat",
+        "a=customer_voice:0.5",
+        "--seat",
+        "b=technical_specialist:0.5",
+        "--time-limit",
+        "1",
+        "--json",
+    )
+    assert done.returncode == 0, done.stderr
+    assert {p["slot"]: p["person"] for p in json.loads(done.stdout)["placements"]} == {
+        "a": "p09",
+        "b": "p06",
+    }

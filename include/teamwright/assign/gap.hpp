@@ -21,7 +21,8 @@
 
 namespace teamwright::assign {
 
-/// A generalized assignment problem; matrices are agents x jobs, row-major.
+/// A generalized assignment problem; matrices are agents x jobs, row-major. A weight of +inf (or
+/// any weight above the agent's capacity) forbids the pair.
 struct GapProblem {
   int agents = 0;
   int jobs = 0;
@@ -63,8 +64,9 @@ struct GapSolution {
 };
 
 /// Solves a generalized assignment problem heuristically.
-/// \throws InvalidInputError for matrices of the wrong size, a NaN or infinite cost, a negative
-///   or non-finite weight or capacity; OutOfRangeError for a non-positive time limit.
+/// \throws InvalidInputError for matrices of the wrong size, a NaN or infinite cost, a NaN or
+///   negative weight, a negative or non-finite capacity; OutOfRangeError for a non-positive time
+///   limit or a negative move limit.
 [[nodiscard]] GapSolution solve_gap(const GapProblem& problem, const GapOptions& options = {});
 
 /// The independent checker: every job assigned once to a valid agent, no agent over capacity

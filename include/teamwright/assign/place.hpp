@@ -4,6 +4,7 @@
 /// Putting the members of a team where they fit: roles and shifts, and mentoring pairs. Both are
 /// linear assignments (assign/linear.hpp) over scores computed from the model's effective levels.
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -105,5 +106,45 @@ struct MentoringResult {
 [[nodiscard]] MentoringResult mentoring_pairs(const Model& model,
                                               std::span<const std::string> members,
                                               std::span<const MentoringGoal> goals);
+
+/// A seat to staff: a role in some team, needing `fte` of one person's time.
+struct Seat {
+  std::string id;
+  std::string role;
+  /// Full-time equivalent the seat takes, in (0, 1].
+  double fte = 1;
+};
+
+struct StaffingOptions {
+  /// Seconds; > 0.
+  double time_limit_s = 10;
+  /// Search moves; 0 = no limit. With a move limit the same seed gives the same answer.
+  std::int64_t max_moves = 0;
+  std::uint64_t seed = 0;
+};
+
+/// Who takes which seat.
+struct StaffingResult {
+  /// In seat order.
+  std::vector<Placement> placements;
+  /// Seats nobody eligible had time left for.
+  std::vector<std::string> unfilled_seats;
+  /// Each person's FTE taken, in the order given.
+  std::vector<double> load;
+  double total_fit = 0;
+  double time_s = 0;
+};
+
+/// Staffs seats from `people`, each person taking seats up to their availability (FTE): a
+/// generalized assignment (assign/gap.hpp) with a seat's FTE as its weight, the person's
+/// availability as the capacity and the role fit (as in `place`) as the value; hard role
+/// requirements decide who may take a seat. It fills the most seats, then maximises the total
+/// fit. Heuristic: the answer is the best found within the limits.
+/// \throws UnknownReferenceError for an unknown person or role; DuplicateIdError for a person
+///   or seat given twice; InvalidInputError for a seat without an id; OutOfRangeError for an FTE
+///   outside (0, 1] or a bad limit.
+[[nodiscard]] StaffingResult staff(const Model& model, std::span<const std::string> people,
+                                   std::span<const Seat> seats,
+                                   const StaffingOptions& options = {});
 
 }  // namespace teamwright::assign

@@ -253,5 +253,84 @@ TEST(Mentoring, BadGoalsAreTypedErrors) {
                DuplicateIdError);
 }
 
+// (seats filled, total fit) of the best staffing, by trying every one.
+std::pair<int, double> best_staffing(const Model& model, const std::vector<std::string>& people,
+                                     const std::vector<Seat>& seats) {
+  std::pair<int, double> best{-1, 0};
+  std::vector<double> load(people.size(), 0);
+  std::function<void(std::size_t, int, double)> go = [&](std::size_t s, int filled, double fit) {
+    if (s == seats.size()) {
+      if (filled > best.first || (filled == best.first && fit > best.second + 1e-9)) {
+        best = {filled, fit};
+      }
+      return;
+    }
+    go(s + 1, filled, fit);
+    for (std::size_t p = 0; p < people.size(); ++p) {
+      const Person& person = model.person(model.person_id(people[p]));
+      if (load[p] + seats[s].fte > person.availability + 1e-9) {
+        continue;
+      }
+      const auto one = place(model, std::vector<std::string>{people[p]},
+                             std::vector<Slot>{{.id = "x", .role = seats[s].role}});
+      if (one.placements.empty()) {
+        continue;
+      }
+      load[p] += seats[s].fte;
+      go(s + 1, filled + 1, fit + one.total_fit);
+      load[p] -= seats[s].fte;
+    }
+  };
+  go(0, 0, 0);
+  return best;
+}
+
+TEST(Staffing, SharesPeopleUpToTheirFteLikeExhaustiveSearch) {
+  std::mt19937_64 rng(12);
+  for (int trial = 0; trial < 80; ++trial) {
+    const int n = std::uniform_int_distribution<int>(1, 3)(rng);
+    Model base = random_model(rng, n, 3);
+    std::vector<Person> people(base.people().begin(), base.people().end());
+    for (auto& person : people) {
+      person.availability = std::bernoulli_distribution(0.5)(rng) ? 0.5 : 1.0;
+    }
+    const Model model(base.framework(), people,
+                      std::vector<Role>(base.roles().begin(), base.roles().end()));
+    std::vector<std::string> ids;
+    ids.reserve(people.size());
+    for (const auto& person : people) {
+      ids.push_back(person.id);
+    }
+    std::vector<Seat> seats;
+    const int m = std::uniform_int_distribution<int>(1, 4)(rng);
+    seats.reserve(static_cast<std::size_t>(m));
+    for (int s = 0; s < m; ++s) {
+      seats.push_back({.id = "s" + std::to_string(s),
+                       .role = "r" + std::to_string(s % 3),
+                       .fte = std::bernoulli_distribution(0.5)(rng) ? 0.5 : 1.0});
+    }
+    const auto result = staff(model, ids, seats, {.time_limit_s = 5, .max_moves = 2000});
+    const auto [filled, fit] = best_staffing(model, ids, seats);
+    EXPECT_EQ(static_cast<int>(result.placements.size()), filled) << trial;
+    EXPECT_NEAR(result.total_fit, fit, 1e-9) << trial;
+    for (std::size_t p = 0; p < people.size(); ++p) {
+      EXPECT_LE(result.load[p], people[p].availability + 1e-9);
+    }
+  }
+}
+
+TEST(Staffing, BadSeatsAreTypedErrors) {
+  std::mt19937_64 rng(1);
+  const Model model = random_model(rng, 2, 1);
+  const std::vector<std::string> people{"p0", "p1"};
+  EXPECT_THROW((void)staff(model, people, std::vector<Seat>{{.id = "a", .role = "r0", .fte = 0}}),
+               OutOfRangeError);
+  EXPECT_THROW((void)staff(model, people, std::vector<Seat>{{.id = "a", .role = "zz"}}),
+               UnknownReferenceError);
+  EXPECT_THROW((void)staff(model, people,
+                           std::vector<Seat>{{.id = "a", .role = "r0"}, {.id = "a", .role = "r0"}}),
+               DuplicateIdError);
+}
+
 }  // namespace
 }  // namespace teamwright::assign
