@@ -1,6 +1,6 @@
 """k-team split: teamwright.split vs the PyPI `team-formation` package (CP-SAT based).
 
-    python benchmarks/split_peer.py --students 120 --team-size 6 --time-limit 60 \\
+    python benchmarks/split_peer.py --students 120 --team-size 4 --time-limit 60 \\
         --out benchmarks/results/split-peer.csv
 
 A seeded classroom-like instance: students with a gender, a section (their previous team) and
@@ -139,7 +139,7 @@ def run_team_formation(people: list[dict], team_size: int, time_limit: float) ->
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, default=120)
-    parser.add_argument("--team-size", type=int, default=6)
+    parser.add_argument("--team-size", type=int, default=4)
     parser.add_argument("--time-limit", type=float, default=60.0)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", help="CSV file for the rows")
