@@ -262,8 +262,10 @@ def run(
     tasks: Iterable[Task],
     best_known: dict[str, float],
     executor: concurrent.futures.Executor,
+    sink: Callable[[Row], None] | None = None,
 ) -> list[Row]:
-    """Runs every task on `executor` and returns the rows in task order, reporting each."""
+    """Runs every task on `executor` and returns the rows in task order, reporting each and
+    handing it to `sink` as soon as it is known (so that a stopped run keeps its rows)."""
     tasks = list(tasks)
     futures = [
         executor.submit(run_task, task, best_known.get(Path(task.path).stem)) for task in tasks
@@ -272,6 +274,8 @@ def run(
     for future in futures:
         row = future.result()
         rows.append(row)
+        if sink is not None:
+            sink(row)
         print(
             f"{row.instance:10} {row.solver:16} t={row.threads} cost={row.cost:g} "
             f"bound={row.bound:.2f} to_best={row.time_to_best_s:.2f}s "
@@ -382,6 +386,18 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown solvers: {', '.join(sorted(unknown))}")
 
     with contextlib.ExitStack() as stack:
+        sink = None
+        if args.out:
+            out = Path(args.out)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            rows_file = stack.enter_context(out.open("w", newline=""))
+            writer = csv.DictWriter(rows_file, COLUMNS)
+            writer.writeheader()
+
+            def sink(row: Row) -> None:
+                writer.writerow(asdict(row))
+                rows_file.flush()
+
         if args.dask:
             from distributed import Client
 
@@ -394,16 +410,11 @@ def main(argv: list[str] | None = None) -> int:
                     max_workers=args.workers, max_tasks_per_child=1
                 )
             )
-        rows = run(tasks, best_known, executor)
+        rows = run(tasks, best_known, executor, sink)
 
     summary = summarise(rows)
     if args.out:
         out = Path(args.out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with out.open("w", newline="") as f:
-            writer = csv.DictWriter(f, fieldnames=COLUMNS)
-            writer.writeheader()
-            writer.writerows(asdict(row) for row in rows)
         with out.with_name(out.stem + "-summary.csv").open("w", newline="") as f:
             writer = csv.DictWriter(f, fieldnames=list(summary[0]))
             writer.writeheader()
