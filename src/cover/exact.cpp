@@ -227,24 +227,8 @@ class BranchAndBound {
       if ((k & 15) == 15 && control_.stop()) {
         break;
       }
-      double bound = fixed_cost_;
-      for (Index i = 0; i < p_.num_rows(); ++i) {
-        bound += need_[i] * u[i];
-        subgradient_[i] = need_[i];
-      }
-      for (const Index j : free_columns) {
-        double rc = p_.cost(j);
-        const auto rows = p_.rows_of(j);
-        for (const Index i : rows) {
-          rc -= u[i];
-        }
-        if (rc < 0) {
-          bound += rc;
-          for (const Index i : rows) {
-            subgradient_[i] -= 1;
-          }
-        }
-      }
+      const double bound =
+          detail::lagrangian_bound(p_, need_, fixed_cost_, free_columns, u, subgradient_);
       if (bound > best + 1e-9) {
         best = bound;
         best_u = u;

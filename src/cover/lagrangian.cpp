@@ -23,6 +23,30 @@
 
 namespace teamwright::cover::detail {
 
+double lagrangian_bound(const Problem& problem, const std::vector<int>& need, double fixed_cost,
+                        const std::vector<Index>& columns, const std::vector<double>& u,
+                        std::vector<double>& subgradient) {
+  double bound = fixed_cost;
+  for (Index i = 0; i < problem.num_rows(); ++i) {
+    bound += need[i] * u[i];
+    subgradient[i] = need[i];
+  }
+  for (const Index j : columns) {
+    double rc = problem.cost(j);
+    const auto rows = problem.rows_of(j);
+    for (const Index i : rows) {
+      rc -= u[i];
+    }
+    if (rc < 0) {
+      bound += rc;
+      for (const Index i : rows) {
+        subgradient[i] -= 1;
+      }
+    }
+  }
+  return bound;
+}
+
 bool is_pure(const Problem& p) {
   if (p.has_slot_rows() || p.budget() || p.max_size()) {
     return false;
@@ -265,25 +289,7 @@ class Cft {
 
   // The residual bound over the core at `u`, and its subgradient in `subgradient_`.
   double evaluate_core(const std::vector<double>& u) {
-    double bound = fixed_cost_;
-    for (Index i = 0; i < m_; ++i) {
-      bound += need_[i] * u[i];
-      subgradient_[i] = need_[i];
-    }
-    for (const Index j : core_) {
-      double rc = p_.cost(j);
-      const auto rows = p_.rows_of(j);
-      for (const Index i : rows) {
-        rc -= u[i];
-      }
-      if (rc < 0) {
-        bound += rc;
-        for (const Index i : rows) {
-          subgradient_[i] -= 1;
-        }
-      }
-    }
-    return bound;
+    return lagrangian_bound(p_, need_, fixed_cost_, core_, u, subgradient_);
   }
 
   // u <- max(0, u + step * s), with step = lambda (ub - bound) / |s|^2 over the rows that can

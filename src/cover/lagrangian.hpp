@@ -13,6 +13,15 @@
 
 namespace teamwright::cover::detail {
 
+/// The Lagrangian bound at multipliers `u` over the free `columns`, the rows having residual
+/// demands `need` and the columns already chosen costing `fixed_cost`:
+/// fixed_cost + sum_i need_i u_i + sum_j min(0, c_j - sum_{i in j} u_i). Writes its subgradient
+/// (need_i less the columns of negative reduced cost in row i) into `subgradient`.
+[[nodiscard]] double lagrangian_bound(const Problem& problem, const std::vector<int>& need,
+                                      double fixed_cost, const std::vector<Index>& columns,
+                                      const std::vector<double>& u,
+                                      std::vector<double>& subgradient);
+
 /// Whether the Lagrangian methods apply: no conflicts, budget, maximum size or slot rows.
 [[nodiscard]] bool is_pure(const Problem& problem);
 
