@@ -238,16 +238,8 @@ class Search {
   [[nodiscard]] double current_cost() const { return cost_; }
   [[nodiscard]] double alpha0() const { return alpha_.empty() ? 1 : alpha_[0]; }
 
-  [[nodiscard]] bool feasible() const {
-    for (int i = 0; i < m_; ++i) {
-      if (excess(i, load_[static_cast<std::size_t>(i)]) > 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  [[nodiscard]] double cost() const {
+  // The cost summed afresh, for the answer: the running total drifts with fractional costs.
+  [[nodiscard]] double exact_cost() const {
     double sum = 0;
     for (int j = 0; j < n_; ++j) {
       sum += c(agent_[static_cast<std::size_t>(j)], j);
@@ -335,8 +327,8 @@ GapSolution solve_gap(const GapProblem& problem, const GapOptions& options) {
   }
   double best_cost = std::numeric_limits<double>::infinity();
   const auto remember = [&] {
-    if (search.feasible()) {
-      const double cost = search.cost();
+    if (search.over() == 0) {
+      const double cost = search.exact_cost();
       if (cost < best_cost - 1e-9) {
         best_cost = cost;
         best.feasible = true;
