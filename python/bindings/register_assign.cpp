@@ -74,19 +74,23 @@ py::tuple solve(const py::array& cost, bool maximize, const py::object& forbidde
   return py::make_tuple(to_array(std::move(result.rows)), to_array(std::move(result.cols)));
 }
 
-py::dict to_dict(const assign::PlacementResult& r) {
-  py::list placements;
-  for (const auto& p : r.placements) {
+py::list to_list(const std::vector<assign::Placement>& placements) {
+  py::list out;
+  for (const auto& p : placements) {
     py::dict item;
     item["person"] = p.person;
     item["slot"] = p.slot;
     item["fit"] = p.fit;
     item["preferred_role"] = p.preferred_role;
     item["preferred_shift"] = p.preferred_shift;
-    placements.append(item);
+    out.append(item);
   }
+  return out;
+}
+
+py::dict to_dict(const assign::PlacementResult& r) {
   py::dict out;
-  out["placements"] = placements;
+  out["placements"] = to_list(r.placements);
   out["unfilled_slots"] = r.unfilled_slots;
   out["unplaced"] = r.unplaced;
   out["total_fit"] = r.total_fit;
@@ -162,12 +166,10 @@ void register_assign(py::module_& m) {
           r = assign::staff(model, people, parsed,
                             {.time_limit_s = time_limit_s, .max_moves = max_moves, .seed = seed});
         }
-        py::dict out =
-            to_dict(assign::PlacementResult{r.placements, r.unfilled_seats, {}, r.total_fit, 0});
-        out["unfilled_seats"] = out["unfilled_slots"];
-        PyDict_DelItemString(out.ptr(), "unfilled_slots");
-        PyDict_DelItemString(out.ptr(), "unplaced");
-        PyDict_DelItemString(out.ptr(), "total_bonus");
+        py::dict out;
+        out["placements"] = to_list(r.placements);
+        out["unfilled_seats"] = r.unfilled_seats;
+        out["total_fit"] = r.total_fit;
         out["load"] = r.load;
         out["time_s"] = r.time_s;
         return out;

@@ -262,15 +262,16 @@ def _read_matrix(path: str) -> list[list[float]] | list[list[int]]:
         raise teamwright.FormatError(f"{path}: {error}") from None
 
 
-def _members_of(model: Model, args: argparse.Namespace) -> tuple[list[str], TeamResult | None]:
+def _members_of(model: Model, args: argparse.Namespace) -> list[str]:
+    """The --members given, or the members of the team solved for --request."""
     if args.members is not None:
-        return [m for m in args.members.split(",") if m], None
+        return [m for m in args.members.split(",") if m]
     result = teamwright.solve(model, args.request)
     if not result.solved:
         raise teamwright.InvalidInputError(
             f"request {args.request!r} has no team to place ({result.status.value})"
         )
-    return result.member_ids, result
+    return result.member_ids
 
 
 def _slots(model: Model, args: argparse.Namespace) -> list[teamwright.Slot]:
@@ -338,7 +339,7 @@ def _assign(args: argparse.Namespace) -> None:
     if args.kind == "staff":
         _staff(model, args)
         return
-    members, _ = _members_of(model, args)
+    members = _members_of(model, args)
     if args.kind == "roles":
         placed = teamwright.place(model, members, _slots(model, args), preference_bonus=args.bonus)
         if args.json:
