@@ -23,6 +23,8 @@ import sys
 import time
 from pathlib import Path
 
+from quality import run_highs
+
 COLUMNS = [
     "instance",
     "solver",
@@ -63,11 +65,6 @@ def solve_highs(path: str, maximize: bool, limit: float) -> tuple[float, float, 
     import numpy as np
 
     m, n, cost, weight, capacity = read(path)
-    h = highspy.Highs()
-    h.setOptionValue("output_flag", False)
-    h.setOptionValue("time_limit", float(limit))
-    h.setOptionValue("threads", 1)
-    h.setOptionValue("mip_rel_gap", 0.0)
     lp = highspy.HighsLp()
     lp.num_col_, lp.num_row_ = m * n, n + m
     lp.col_cost_ = np.array([cost[i][j] for i in range(m) for j in range(n)])
@@ -86,27 +83,8 @@ def solve_highs(path: str, maximize: bool, limit: float) -> tuple[float, float, 
     lp.a_matrix_.value_ = np.array(value)
     lp.integrality_ = [highspy.HighsVarType.kInteger] * (m * n)
     lp.sense_ = highspy.ObjSense.kMaximize if maximize else highspy.ObjSense.kMinimize
-    h.passModel(lp)
-    began = time.perf_counter()
-    best = {"time": 0.0}
-
-    def improved(_event: object) -> None:
-        best["time"] = time.perf_counter() - began
-
-    h.cbMipImprovingSolution.subscribe(improved)
-    h.run()
-    elapsed = time.perf_counter() - began
-    info = h.getInfo()
-    status = h.getModelStatus()
-    name = (
-        "optimal"
-        if status == highspy.HighsModelStatus.kOptimal
-        else "feasible"
-        if info.primal_solution_status == 2
-        else "no_solution_found"
-    )
-    value = info.objective_function_value if name != "no_solution_found" else math.nan
-    return value, best["time"], elapsed, name
+    value, _bound, to_best, elapsed, status = run_highs(lp, limit, threads=1, seed=0)
+    return value, to_best, elapsed, status
 
 
 SOLVERS = {"teamwright": solve_teamwright, "highs": solve_highs}
