@@ -223,6 +223,7 @@ void register_assign(py::module_& m) {
         out["feasible"] = s.feasible;
         out["agent_of_job"] = s.agent_of_job;
         out["cost"] = s.cost;
+        out["optimal"] = s.optimal;
         out["bound"] = s.bound;
         out["time_to_best_s"] = s.time_to_best_s;
         out["time_s"] = s.time_s;

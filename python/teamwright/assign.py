@@ -340,8 +340,10 @@ class GapSolution:
     feasible: bool
     agent_of_job: list[int]
     cost: float
+    optimal: bool
+    """Whether the branch-and-bound proved ``cost`` optimal."""
     bound: float
-    """Each job at its best allowed agent, capacities ignored: no assignment does better."""
+    """No assignment does better: the Lagrangian (knapsack) bound, the cost itself if optimal."""
     time_to_best_s: float
     time_s: float
 

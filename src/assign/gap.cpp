@@ -12,10 +12,13 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <functional>
 #include <limits>
+#include <numeric>
 #include <random>
 #include <string>
 
+#include "assign/gap_exact.hpp"
 #include "teamwright/error.hpp"
 #include "util/text.hpp"
 
@@ -23,6 +26,9 @@ namespace teamwright::assign {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// Branch-and-bound nodes per neighbourhood of the large neighbourhood search.
+constexpr std::int64_t kNeighbourhoodNodes = 200;
 
 void validate(const GapProblem& p, const GapOptions& options) {
   const auto cells = static_cast<std::size_t>(p.agents) * static_cast<std::size_t>(p.jobs);
@@ -298,6 +304,104 @@ class Search {
   std::mt19937_64 rng_;
 };
 
+// Large neighbourhood search: the jobs of a few random agents (at most `size` of them; at least
+// two agents) re-assigned among those agents, as a generalized assignment of its own (capacities
+// less the other jobs' load) solved by the branch-and-bound from the root's multipliers. The
+// neighbourhood grows by a tenth after three in a row are solved completely and shrinks by a
+// tenth when one is not. Sets `optimal` when a neighbourhood spanning the whole problem is solved
+// completely.
+void neighbourhood_search(const detail::GapCosts& costs, const std::vector<int>& best_agents,
+                          const double& best_cost, double bound,
+                          const std::vector<double>& multipliers, std::int64_t max_nodes,
+                          const std::function<bool()>& stop,
+                          const std::function<void(const std::vector<int>&, double)>& improved,
+                          std::mt19937_64& rng, bool& optimal) {
+  const GapProblem& p = costs.problem;
+  const auto cell = [&](int i, int j) {
+    return static_cast<std::size_t>(i) * static_cast<std::size_t>(p.jobs) +
+           static_cast<std::size_t>(j);
+  };
+  std::vector<int> agents(static_cast<std::size_t>(p.agents));
+  std::iota(agents.begin(), agents.end(), 0);
+  std::vector<int> jobs;
+  std::vector<double> load(static_cast<std::size_t>(p.agents));
+  std::int64_t nodes = 0;
+  auto size = static_cast<std::size_t>(std::min(p.jobs, 24));
+  int solved_in_a_row = 0;
+  while (!best_agents.empty() && !optimal && best_cost > bound + 1e-9 && !stop() &&
+         (max_nodes == 0 || nodes < max_nodes)) {
+    std::shuffle(agents.begin(), agents.end(), rng);
+    jobs.clear();
+    std::size_t k = 0;
+    for (; k < agents.size() && (k < 2 || jobs.size() < size); ++k) {
+      for (int j = 0; j < p.jobs; ++j) {
+        if (best_agents[static_cast<std::size_t>(j)] == agents[k]) {
+          jobs.push_back(j);
+        }
+      }
+    }
+    if (jobs.size() > size) {
+      std::shuffle(jobs.begin(), jobs.end(), rng);
+      jobs.resize(size);
+    }
+    std::sort(jobs.begin(), jobs.end());
+    // The neighbourhood as a problem: agents[0..k) x jobs, capacities less the other jobs' load.
+    std::fill(load.begin(), load.end(), 0.0);
+    for (int j = 0; j < p.jobs; ++j) {
+      const int a = best_agents[static_cast<std::size_t>(j)];
+      load[static_cast<std::size_t>(a)] += p.w(a, j);
+    }
+    double current = 0;
+    std::vector<double> start;
+    for (const int j : jobs) {
+      const int a = best_agents[static_cast<std::size_t>(j)];
+      load[static_cast<std::size_t>(a)] -= p.w(a, j);
+      current += costs.cost[cell(a, j)];
+      if (!multipliers.empty()) {
+        start.push_back(multipliers[static_cast<std::size_t>(j)]);
+      }
+    }
+    GapProblem part{static_cast<int>(k), static_cast<int>(jobs.size()), {}, {}, {}};
+    for (std::size_t t = 0; t < k; ++t) {
+      const int i = agents[t];
+      for (const int j : jobs) {
+        part.cost.push_back(costs.cost[cell(i, j)]);
+        part.weight.push_back(p.w(i, j));
+      }
+      part.capacity.push_back(std::max(
+          0.0, p.capacity[static_cast<std::size_t>(i)] - load[static_cast<std::size_t>(i)]));
+    }
+    const detail::GapCosts part_costs{part, part.cost};
+    const std::function<void(const std::vector<int>&, double)> adopt =
+        [&](const std::vector<int>& local, double) {
+          std::vector<int> whole = best_agents;
+          for (std::size_t t = 0; t < jobs.size(); ++t) {
+            whole[static_cast<std::size_t>(jobs[t])] = agents[static_cast<std::size_t>(local[t])];
+          }
+          double total = 0;
+          for (int j = 0; j < p.jobs; ++j) {
+            total += costs.cost[cell(whole[static_cast<std::size_t>(j)], j)];
+          }
+          if (total < best_cost - 1e-9) {
+            improved(whole, total);
+          }
+        };
+    const detail::GapExactResult sub = detail::branch_and_bound(
+        part_costs, std::move(start), current, kNeighbourhoodNodes, stop, adopt);
+    nodes += sub.nodes;
+    const std::size_t step = std::max<std::size_t>(1, size / 10);
+    if (sub.complete && k == agents.size() && jobs.size() == static_cast<std::size_t>(p.jobs)) {
+      optimal = true;
+    } else if (sub.complete && ++solved_in_a_row >= 3) {
+      size = std::min(static_cast<std::size_t>(p.jobs), size + step);
+      solved_in_a_row = 0;
+    } else if (!sub.complete) {
+      size = std::max<std::size_t>(4, size - step);
+      solved_in_a_row = 0;
+    }
+  }
+}
+
 }  // namespace
 
 GapSolution solve_gap(const GapProblem& problem, const GapOptions& options) {
@@ -326,21 +430,27 @@ GapSolution solve_gap(const GapProblem& problem, const GapOptions& options) {
     return best;
   }
   double best_cost = std::numeric_limits<double>::infinity();
+  const auto record = [&](const std::vector<int>& agents, double cost) {
+    best_cost = cost;
+    best.feasible = true;
+    best.agent_of_job = agents;
+    best.cost = sign * cost;
+    best.time_to_best_s = elapsed();
+  };
   const auto remember = [&] {
     if (search.over() == 0) {
       const double cost = search.exact_cost();
       if (cost < best_cost - 1e-9) {
-        best_cost = cost;
-        best.feasible = true;
-        best.agent_of_job = search.agents();
-        best.cost = sign * cost;
-        best.time_to_best_s = elapsed();
+        record(search.agents(), cost);
       }
     }
   };
   remember();
+  // Phase 1: the tabu search for an incumbent, for a tenth of the time or until it has one (or
+  // the move limit).
   const std::int64_t limit =
       options.max_moves > 0 ? options.max_moves : std::numeric_limits<std::int64_t>::max();
+  const double tabu_until = options.time_limit_s / 10;
   const double ceiling = search.alpha0();
   const double floor = ceiling * 1e-4;
   std::uniform_int_distribution<std::int64_t> tenure(std::max(3, problem.jobs / 20),
@@ -350,7 +460,7 @@ GapSolution solve_gap(const GapProblem& problem, const GapOptions& options) {
   std::int64_t last_improvement = 0;
   const std::int64_t restart_after = 50 * static_cast<std::int64_t>(problem.jobs);
   while (moves < limit && best_cost > bound + 1e-9 &&
-         ((moves & 15) != 0 || elapsed() < options.time_limit_s)) {
+         ((moves & 15) != 0 || elapsed() < (best.feasible ? tabu_until : options.time_limit_s))) {
     if (!search.tabu_step(best_cost, tenure(rng))) {
       search.tick(1);
     }
@@ -366,6 +476,32 @@ GapSolution solve_gap(const GapProblem& problem, const GapOptions& options) {
       last_improvement = moves;
     }
   }
+  // Phase 2: Lagrangian branch-and-bound from that incumbent, for up to half the time left.
+  // Phase 3: large neighbourhood search, the rest of the time: the jobs of a few agents
+  // re-assigned among them by the same branch-and-bound, every other job fixed.
+  if (best_cost > bound + 1e-9) {
+    detail::GapCosts costs{problem, {}};
+    costs.cost.reserve(problem.cost.size());
+    for (const double v : problem.cost) {
+      costs.cost.push_back(sign * v);
+    }
+    double deadline = options.time_limit_s;
+    const std::function<bool()> stop = [&] { return elapsed() >= deadline; };
+    const std::function<void(const std::vector<int>&, double)> improved =
+        [&](const std::vector<int>& agents, double cost) { record(agents, cost); };
+    const double now = elapsed();
+    deadline = now + (options.time_limit_s - now) / 4;
+    const detail::GapExactResult exact =
+        detail::branch_and_bound(costs, {}, best_cost, options.max_moves, stop, improved);
+    bound = std::max(bound, exact.bound);
+    best.optimal = exact.complete && best.feasible;
+    deadline = options.time_limit_s;
+    neighbourhood_search(costs, best.agent_of_job, best_cost, bound, exact.multipliers,
+                         options.max_moves, stop, improved, rng, best.optimal);
+    best.optimal = best.optimal && best.feasible;
+  }
+  best.optimal = best.optimal || (best.feasible && best_cost <= bound + 1e-9);
+  best.bound = sign * (best.optimal ? best_cost : bound);
   best.time_s = elapsed();
   return best;
 }

@@ -57,7 +57,10 @@ struct GapSolution {
   std::vector<int> agent_of_job;
   /// The sum of the chosen costs.
   double cost = 0;
-  /// A bound on the optimum: sum over jobs of the best cost among agents that can take the job.
+  /// Whether the search proved `cost` optimal.
+  bool optimal = false;
+  /// A bound on the optimum (the Lagrangian bound of the branch-and-bound's root; the cost itself
+  /// when optimal).
   double bound = 0;
   double time_to_best_s = 0;
   double time_s = 0;
