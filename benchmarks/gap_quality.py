@@ -56,7 +56,7 @@ def solve_teamwright(path: str, maximize: bool, limit: float) -> tuple[float, fl
     start = time.perf_counter()
     s = teamwright.solve_gap(problem, maximize=maximize, time_limit=limit)
     elapsed = time.perf_counter() - start
-    status = "feasible" if s.feasible else "no_solution_found"
+    status = ("optimal" if s.optimal else "feasible") if s.feasible else "no_solution_found"
     return (s.cost if s.feasible else math.nan), s.time_to_best_s, elapsed, status
 
 

@@ -325,18 +325,40 @@ void neighbourhood_search(const detail::GapCosts& costs, const std::vector<int>&
   std::iota(agents.begin(), agents.end(), 0);
   std::vector<int> jobs;
   std::vector<double> load(static_cast<std::size_t>(p.agents));
+  std::vector<double> affinity(static_cast<std::size_t>(p.agents));
   std::int64_t nodes = 0;
   auto size = static_cast<std::size_t>(std::min(p.jobs, 24));
   int solved_in_a_row = 0;
   while (!best_agents.empty() && !optimal && best_cost > bound + 1e-9 && !stop() &&
          (max_nodes == 0 || nodes < max_nodes)) {
-    std::shuffle(agents.begin(), agents.end(), rng);
+    // The first agent at random; each next one drawn with odds 1 + the number of chosen jobs
+    // whose cheapest other agent it is, so that the agents chosen can trade jobs.
     jobs.clear();
+    std::fill(affinity.begin(), affinity.end(), 1.0);
     std::size_t k = 0;
     for (; k < agents.size() && (k < 2 || jobs.size() < size); ++k) {
+      std::discrete_distribution<std::size_t> draw(
+          affinity.begin() + static_cast<std::ptrdiff_t>(k), affinity.end());
+      const std::size_t pick = k + draw(rng);
+      std::swap(agents[k], agents[pick]);
+      std::swap(affinity[k], affinity[pick]);
+      const std::size_t first_new = jobs.size();
       for (int j = 0; j < p.jobs; ++j) {
         if (best_agents[static_cast<std::size_t>(j)] == agents[k]) {
           jobs.push_back(j);
+        }
+      }
+      for (std::size_t t = first_new; t < jobs.size(); ++t) {
+        const int j = jobs[t];
+        std::size_t other = agents.size();
+        for (std::size_t r = k + 1; r < agents.size(); ++r) {
+          if (other == agents.size() ||
+              costs.cost[cell(agents[r], j)] < costs.cost[cell(agents[other], j)]) {
+            other = r;
+          }
+        }
+        if (other < agents.size()) {
+          affinity[other] += 1;
         }
       }
     }

@@ -213,7 +213,7 @@ class Search {
 
   // Subgradient ascent from u (updated to the best multipliers); leaves x_, value_ and slack_ at
   // them. Returns the best bound.
-  double ascend(std::vector<double>& u, int iterations, double step) {
+  double ascend(std::vector<double>& u, int iterations, double step, int patience) {
     std::vector<double> trial = u;
     std::vector<double> g(static_cast<std::size_t>(n_));
     double best = -kInf;
@@ -236,7 +236,7 @@ class Search {
         best = bound;
         u = trial;
         stall = 0;
-      } else if (++stall >= 8) {
+      } else if (++stall >= patience) {
         step /= 2;
         stall = 0;
       }
@@ -443,7 +443,12 @@ class Search {
       return false;
     }
     ++nodes_;
-    const double bound = ascend(u, depth == 0 ? 600 : 20, depth > 0 ? 0.25 : warm_ ? 0.5 : 2.0);
+    // The root from scratch: up to 600 steps from 2, halved after 8 without progress; a warm
+    // root (a neighbourhood's) up to 150 from 0.5 halved after 4; other nodes up to 20 from 0.25,
+    // halved after 8 (4 in a neighbourhood).
+    const double bound = depth > 0 ? ascend(u, 20, 0.25, warm_ ? 4 : 8)
+                         : warm_   ? ascend(u, 150, 0.5, 4)
+                                   : ascend(u, 600, 2.0, 8);
     if (depth == 0) {
       root_bound_ = integral_costs_ && std::isfinite(bound) ? std::ceil(bound - 1e-6) : bound;
       root_multipliers_ = u;
