@@ -370,10 +370,11 @@ def solve_gap(
     """Assign every job to one agent within the agents' capacities at least (or most) cost.
 
     Give a problem from `read_gap`, or ``cost`` and ``weight`` (agents x jobs) and ``capacity``
-    (one per agent) as arrays. Heuristic (adaptive-penalty tabu search, docs/algorithms.md):
-    it runs until ``time_limit`` seconds or ``max_moves`` moves; with a move limit the same seed
-    gives the same answer. Every answer is verified by the independent checker before it is
-    returned.
+    (one per agent) as arrays. Tabu search, then a Lagrangian branch-and-bound and a large
+    neighbourhood search built on it (docs/algorithms.md): it runs until ``time_limit`` seconds,
+    until the answer is proven optimal (``optimal``), or until ``max_moves`` tabu moves and
+    branch-and-bound nodes; with a move limit the same seed gives the same answer. Every answer
+    is verified by the independent checker before it is returned.
     """
     if problem is None:
         if cost is None or weight is None or capacity is None:
@@ -426,8 +427,8 @@ def staff(
 ) -> StaffingResult:
     """Staff ``seats`` from ``people``, each person taking seats up to their availability (FTE):
     the most seats filled, then the greatest total role fit; hard role requirements decide who
-    may take a seat. A generalized assignment solved by `solve_gap`'s heuristic within
-    ``time_limit`` seconds or ``max_moves`` moves (then the same seed gives the same answer).
+    may take a seat. A generalized assignment solved by `solve_gap` within ``time_limit``
+    seconds or ``max_moves`` moves and nodes (then the same seed gives the same answer).
     """
     parsed = [s if isinstance(s, Seat) else Seat(**s) for s in seats]
     ids = _members(people)

@@ -330,7 +330,8 @@ def _assign(args: argparse.Namespace) -> None:
         else:
             print(
                 f"{args.file}: {problem.agents} agents, {problem.jobs} jobs\n"
-                f"cost: {solution.cost:g}   bound: {solution.bound:g}   "
+                f"cost: {solution.cost:g}{' (optimal)' if solution.optimal else ''}   "
+                f"bound: {solution.bound:g}   "
                 f"best after {solution.time_to_best_s:.3f} s of {solution.time_s:.3f} s\n"
                 f"agents (1-based, by job): {' '.join(str(a + 1) for a in solution.agent_of_job)}"
             )

@@ -377,7 +377,7 @@ class Search {
             room < -1e-9 ? kInf : u[static_cast<std::size_t>(j)] - cost(i, j) + relaxed(room);
         if (!std::isfinite(forced) || cut(base - forced)) {
           banned_[at(i, j)] = 1;
-          trail_.push_back({i, j});
+          trail_.emplace_back(i, j);
         }
       }
     }
@@ -398,7 +398,7 @@ class Search {
       }
       if (count == 1) {
         fixed_[static_cast<std::size_t>(j)] = only;
-        trail_.push_back({-1, j});
+        trail_.emplace_back(-1, j);
       }
     }
     return true;
@@ -481,7 +481,7 @@ class Search {
         const std::size_t child = trail_.size();
         if (fixed_[static_cast<std::size_t>(job)] < 0) {
           fixed_[static_cast<std::size_t>(job)] = i;
-          trail_.push_back({-1, job});
+          trail_.emplace_back(-1, job);
         }
         finished = node(u, depth + 1) && finished;
         undo(child);

@@ -6,11 +6,17 @@
 /// FTE), and no agent exceeds its capacity. People with availability below 1 serving several
 /// teams up to their FTE are this problem.
 ///
-/// Heuristic: tabu search over shift and swap moves with strategic oscillation of per-agent
-/// penalties for excess load, after M. Yagiura, T. Ibaraki and F. Glover, "An ejection chain
-/// approach for the generalized assignment problem", INFORMS Journal on Computing 16 (2004) 133-151
-/// (penalty weights per agent that grow while the agent is over capacity), started from a regret
-/// greedy (S. Martello and P. Toth, "An algorithm for the generalized assignment problem", 1981).
+/// Three phases on one incumbent: tabu search over shift and swap moves with strategic
+/// oscillation of per-agent penalties for excess load, after M. Yagiura, T. Ibaraki and F. Glover,
+/// "An ejection chain approach for the generalized assignment problem", INFORMS Journal on
+/// Computing 16 (2004) 133-151, started from a regret greedy (S. Martello and P. Toth, "An
+/// algorithm for the generalized assignment problem", 1981); a branch-and-bound on the Lagrangian
+/// relaxation of the assignment constraints (M. L. Fisher, R. Jaikumar and L. N. Van Wassenhove,
+/// "A multiplier adjustment method for the generalized assignment problem", Management Science
+/// 32 (1986) 1095-1103) that proves optimality when it finishes; and a large neighbourhood search
+/// whose neighbourhoods (a few agents' jobs) that branch-and-bound solves exactly (R. K. Ahuja,
+/// O. Ergun, J. B. Orlin and A. P. Punnen, "A survey of very large-scale neighborhood search
+/// techniques", Discrete Applied Mathematics 123 (2002) 75-102).
 /// Details in docs/algorithms.md.
 
 #include <cstdint>
@@ -44,8 +50,8 @@ struct GapOptions {
   Sense sense = Sense::kMinimize;
   /// Seconds; > 0. The search runs until then (or `max_moves`) unless it meets its lower bound.
   double time_limit_s = 10;
-  /// Local-search moves; 0 = no limit. With a move limit and no time limit cutting it short, the
-  /// same seed gives the same answer.
+  /// Tabu moves, and branch-and-bound nodes in each of the later phases; 0 = no limit. With a
+  /// move limit and no time limit cutting it short, the same seed gives the same answer.
   std::int64_t max_moves = 0;
   std::uint64_t seed = 0;
 };
@@ -66,7 +72,8 @@ struct GapSolution {
   double time_s = 0;
 };
 
-/// Solves a generalized assignment problem heuristically.
+/// Solves a generalized assignment problem: the best assignment found within the limits, proven
+/// optimal when the branch-and-bound finishes.
 /// \throws InvalidInputError for matrices of the wrong size, a NaN or infinite cost, a NaN or
 ///   negative weight, a negative or non-finite capacity; OutOfRangeError for a non-positive time
 ///   limit or a negative move limit.
