@@ -246,6 +246,7 @@ def gap(rows: list[dict[str, str]]) -> str:
                     fam,
                     solver,
                     f"{sum(g <= 1e-9 for g in gaps)} / {len(mine)}",
+                    f"{sum(r['status'] == 'optimal' for r in mine)}",
                     f"{100 * statistics.fmean(gaps):.3f}",
                     f"{100 * max(gaps):.3f}",
                     f"{statistics.median(float(r['time_to_best_s']) for r in mine):.2f}",
@@ -256,12 +257,29 @@ def gap(rows: list[dict[str, str]]) -> str:
         "family",
         "solver",
         "best known reached",
+        "proven optimal",
         "mean gap %",
         "max gap %",
         "median time to best (s)",
         "median time (s)",
     ]
-    return table(header, body)
+    out = [table(header, body)]
+    # Instance by instance where the optimum is not always reached (the D family): who is lower.
+    costs: dict[str, dict[str, float]] = defaultdict(dict)
+    for r in rows:
+        if r["instance"].startswith("d"):
+            costs[r["instance"]][r["solver"]] = float(r["cost"])
+    duel = []
+    for instance, by in sorted(costs.items()):
+        if {"teamwright", "highs"} <= by.keys():
+            ours, theirs = by["teamwright"], by["highs"]
+            lower = "teamwright" if ours < theirs else "highs" if theirs < ours else "tie"
+            duel.append([instance, f"{ours:g}", f"{theirs:g}", lower])
+    if duel:
+        wins = sum(row[3] == "teamwright" for row in duel)
+        out.append(table(["instance", "teamwright", "highs", "lower"], duel))
+        out.append(f"teamwright lower on {wins} of {len(duel)} D instances.")
+    return "\n\n".join(out)
 
 
 def main() -> int:
