@@ -17,8 +17,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <condition_variable>
+#include <exception>
 #include <limits>
+#include <mutex>
 #include <numeric>
+#include <thread>
 
 #include "cover/completion.hpp"
 #include "cover/lagrangian.hpp"
@@ -40,12 +44,151 @@ struct Node {
   double bound = -kInfinity;  // inherited from the parent
 };
 
+// What the workers of one search share: the open nodes (a stack, so one worker searches depth
+// first), the nodes being processed and the control, all behind one lock. With several workers
+// each takes the top node when it is free; the tree is exhausted when the stack is empty and no
+// worker holds a node.
+class Tree {
+ public:
+  Tree(Control& control, int workers)
+      : control_(control), in_flight_(static_cast<std::size_t>(workers), kInfinity) {}
+
+  void push(Node node) {
+    const std::lock_guard lock(mutex_);
+    stack_.push_back(std::move(node));
+  }
+
+  // The next node for `worker`, waiting while other workers may still add some. False when the
+  // search is over: exhausted, stopped or failed.
+  bool take(int worker, Node& node) {
+    std::unique_lock lock(mutex_);
+    while (true) {
+      if (over_) {
+        return false;
+      }
+      if (control_.stop()) {
+        stopped_ = true;
+        finish(lock);
+        return false;
+      }
+      if (!stack_.empty()) {
+        node = std::move(stack_.back());
+        stack_.pop_back();
+        in_flight_[static_cast<std::size_t>(worker)] = node.bound;
+        ++busy_;
+        return true;
+      }
+      if (busy_ == 0) {
+        finish(lock);
+        return false;
+      }
+      idle_.wait(lock);
+    }
+  }
+
+  // The number of a node about to be processed (from 0, the root).
+  std::int64_t number() {
+    const std::lock_guard lock(mutex_);
+    return nodes_++;
+  }
+
+  // `worker` is done with its node (`number`, or -1 if it was pruned unprocessed): its children
+  // join the stack, the last one on top.
+  void done(int worker, std::vector<Node>& children, std::int64_t number) {
+    const std::lock_guard lock(mutex_);
+    for (Node& child : children) {
+      stack_.push_back(std::move(child));
+    }
+    children.clear();
+    in_flight_[static_cast<std::size_t>(worker)] = kInfinity;
+    --busy_;
+    if (number >= 0 && (number & 63) == 63) {
+      report_bound();
+    }
+    idle_.notify_all();
+  }
+
+  // A worker's exception ends the search; the first one is rethrown by `rethrow`.
+  void fail(std::exception_ptr error) {
+    const std::lock_guard lock(mutex_);
+    if (!error_) {
+      error_ = std::move(error);
+    }
+    over_ = true;
+    stopped_ = true;
+    idle_.notify_all();
+  }
+  void rethrow() const {
+    if (error_) {
+      std::rethrow_exception(error_);
+    }
+  }
+  [[nodiscard]] bool exhausted() const { return !stopped_; }
+
+  // The control, behind the lock.
+  bool stop() {
+    const std::lock_guard lock(mutex_);
+    return control_.stop();
+  }
+  bool offer(std::vector<Index> columns, double cost) {
+    const std::lock_guard lock(mutex_);
+    return control_.offer(std::move(columns), cost);
+  }
+  // Bounds at or above this cannot lead to a better solution.
+  [[nodiscard]] double cutoff() {
+    const std::lock_guard lock(mutex_);
+    if (!control_.incumbent().exists()) {
+      return kInfinity;
+    }
+    const double best = control_.incumbent().cost;
+    return control_.integral_costs() ? best - 1 + 1e-6 : best - 1e-9 * std::max(1.0, best);
+  }
+
+ private:
+  // Ends the search: the bound of what is left open (everything, when exhausted).
+  void finish(std::unique_lock<std::mutex>& /*held*/) {
+    over_ = true;
+    if (stopped_) {
+      report_bound();
+    } else if (control_.incumbent().exists()) {
+      control_.offer_bound(control_.incumbent().cost);
+    }
+    idle_.notify_all();
+  }
+
+  // The open and in-flight nodes' smallest bound (or the incumbent) bounds every solution not
+  // yet excluded. Called with the lock held.
+  void report_bound() {
+    double bound = control_.incumbent().exists() ? control_.incumbent().cost : kInfinity;
+    for (const Node& node : stack_) {
+      bound = std::min(bound, node.bound);
+    }
+    for (const double b : in_flight_) {
+      bound = std::min(bound, b);
+    }
+    if (bound < kInfinity) {
+      control_.offer_bound(bound);
+    }
+  }
+
+  Control& control_;
+  std::mutex mutex_;
+  std::condition_variable idle_;
+  std::vector<Node> stack_;
+  std::vector<double> in_flight_;  // per worker: the bound of the node it holds
+  int busy_ = 0;
+  std::int64_t nodes_ = 0;
+  bool over_ = false;
+  bool stopped_ = false;
+  std::exception_ptr error_;
+};
+
 class BranchAndBound {
  public:
-  BranchAndBound(const Problem& p, const Analysis& a, Control& control)
+  BranchAndBound(const Problem& p, const Analysis& a, Tree& tree)
       : p_(p),
         a_(a),
-        control_(control),
+        tree_(tree),
         pure_(is_pure(p)),
         completion_(p, a.capacity, forced(p, a), a.limits.min_size),
         need_(static_cast<std::size_t>(p.num_rows()), 0),
@@ -53,37 +196,30 @@ class BranchAndBound {
         subgradient_(static_cast<std::size_t>(p.num_rows()), 0.0),
         rc_(static_cast<std::size_t>(p.num_columns()), 0.0) {}
 
-  bool run(std::vector<double> multipliers) {
+  static Node root(const Problem& p, const Analysis& a, std::vector<double> multipliers) {
     Node root;
-    root.state.assign(static_cast<std::size_t>(p_.num_columns()), kFree);
-    for (Index j = 0; j < p_.num_columns(); ++j) {
-      root.state[j] = a_.usable[j] == 0 ? kOut : kFree;
+    root.state.assign(static_cast<std::size_t>(p.num_columns()), kFree);
+    for (Index j = 0; j < p.num_columns(); ++j) {
+      root.state[j] = a.usable[j] == 0 ? kOut : kFree;
     }
-    for (const Index j : a_.fixed) {
+    for (const Index j : a.fixed) {
       root.state[j] = kIn;
     }
-    root.u = multipliers.empty() ? initial_multipliers(root.state) : std::move(multipliers);
-    stack_.push_back(std::move(root));
-    std::int64_t nodes = 0;
-    while (!stack_.empty()) {
-      if (control_.stop()) {
-        report_bound();
-        return false;
+    root.u = multipliers.empty() ? initial_multipliers(p, root.state) : std::move(multipliers);
+    return root;
+  }
+
+  // Processes nodes until the tree says the search is over.
+  void work(int worker) {
+    Node node;
+    while (tree_.take(worker, node)) {
+      std::int64_t number = -1;
+      if (node.bound < tree_.cutoff()) {  // else a better incumbent came since it was made
+        number = tree_.number();
+        process(node, number);
       }
-      Node node = std::move(stack_.back());
-      stack_.pop_back();
-      if (node.bound >= cutoff()) {
-        continue;  // a better incumbent was found since the node was made
-      }
-      process(node, nodes++);
-      if ((nodes & 63) == 0) {
-        report_bound();
-      }
+      tree_.done(worker, children_, number);
     }
-    if (control_.incumbent().exists()) {
-      control_.offer_bound(control_.incumbent().cost);
-    }
-    return true;
   }
 
  private:
@@ -95,41 +231,18 @@ class BranchAndBound {
     return out;
   }
 
-  // Bounds at or above this cannot lead to a better solution.
-  [[nodiscard]] double cutoff() const {
-    if (!control_.incumbent().exists()) {
-      return kInfinity;
-    }
-    const double best = control_.incumbent().cost;
-    return control_.integral_costs() ? best - 1 + 1e-6 : best - 1e-9 * std::max(1.0, best);
-  }
-
-  std::vector<double> initial_multipliers(const std::vector<char>& state) const {
-    std::vector<double> u(static_cast<std::size_t>(p_.num_rows()), 0.0);
-    for (Index i = 0; i < p_.num_rows(); ++i) {
+  static std::vector<double> initial_multipliers(const Problem& p, const std::vector<char>& state) {
+    std::vector<double> u(static_cast<std::size_t>(p.num_rows()), 0.0);
+    for (Index i = 0; i < p.num_rows(); ++i) {
       double best = kInfinity;
-      for (const Index j : p_.columns_of(i)) {
+      for (const Index j : p.columns_of(i)) {
         if (state[j] == kFree) {
-          best = std::min(best, p_.cost(j) / static_cast<double>(p_.rows_of(j).size()));
+          best = std::min(best, p.cost(j) / static_cast<double>(p.rows_of(j).size()));
         }
       }
       u[i] = best < kInfinity ? best : 0.0;
     }
     return u;
-  }
-
-  // The open nodes' smallest bound (or the incumbent) bounds every solution not yet excluded.
-  void report_bound() {
-    double bound = kInfinity;
-    if (control_.incumbent().exists()) {
-      bound = control_.incumbent().cost;
-    }
-    for (const Node& node : stack_) {
-      bound = std::min(bound, node.bound);
-    }
-    if (bound < kInfinity) {
-      control_.offer_bound(bound);
-    }
   }
 
   // Fixed cost, weight and size; needs and free counts per row. False if the node is infeasible.
@@ -219,12 +332,12 @@ class BranchAndBound {
         u[i] = 0;
       }
     }
-    const double cut = cutoff();
+    const double cut = tree_.cutoff();
     double best = -kInfinity;
     std::vector<double> best_u = u;
     int stall = 0;
     for (int k = 0; k < iterations; ++k) {
-      if ((k & 15) == 15 && control_.stop()) {
+      if ((k & 15) == 15 && tree_.stop()) {
         break;
       }
       const double bound =
@@ -301,7 +414,7 @@ class BranchAndBound {
     }
     double cost = 0;
     std::vector<Index> solution = completion_(std::move(chosen), cost);
-    control_.offer(std::move(solution), cost);
+    tree_.offer(std::move(solution), cost);
   }
 
   void process(Node& node, std::int64_t count) {
@@ -311,17 +424,17 @@ class BranchAndBound {
     const bool root = count == 0;
     double bound = lagrangian_bound(node.u, root ? 1000 : 150, root ? 2.0 : 0.5);
     bound = std::max({bound, node.bound, min_size_bound(node.state)});
-    if (bound >= cutoff()) {
+    if (bound >= tree_.cutoff()) {
       return;
     }
     if (pure_ && (root || count % 16 == 0)) {
       node_heuristic(node.state);
-      if (bound >= cutoff()) {
+      if (bound >= tree_.cutoff()) {
         return;
       }
     }
     // Reduced-cost fixing against the incumbent.
-    const double cut = cutoff();
+    const double cut = tree_.cutoff();
     if (cut < kInfinity) {
       bool fixed = false;
       for (Index j = 0; j < p_.num_columns(); ++j) {
@@ -397,7 +510,7 @@ class BranchAndBound {
       child.state[columns[k]] = kIn;
       child.u = node.u;
       child.bound = bound;
-      stack_.push_back(std::move(child));
+      children_.push_back(std::move(child));
     }
   }
 
@@ -485,18 +598,18 @@ class BranchAndBound {
     if (pure_) {
       double cost = 0;
       std::vector<Index> solution = completion_(std::move(chosen), cost);
-      control_.offer(std::move(solution), cost);
+      tree_.offer(std::move(solution), cost);
       return;
     }
-    control_.offer(chosen, fixed_cost_);
+    tree_.offer(chosen, fixed_cost_);
   }
 
   const Problem& p_;
   const Analysis& a_;
-  Control& control_;
+  Tree& tree_;
   bool pure_;
+  std::vector<Node> children_;  // the children of the node processed, for the tree
   Completion completion_;
-  std::vector<Node> stack_;
   std::vector<int> need_;
   std::vector<int> free_count_;
   std::vector<Index> in_;    // the node's fixed-in columns, after propagation
@@ -511,9 +624,26 @@ class BranchAndBound {
 }  // namespace
 
 bool branch_and_bound(const Problem& problem, const Analysis& analysis, Control& control,
-                      std::vector<double> multipliers) {
-  BranchAndBound search(problem, analysis, control);
-  return search.run(std::move(multipliers));
+                      std::vector<double> multipliers, int threads) {
+  Tree tree(control, threads);
+  tree.push(BranchAndBound::root(problem, analysis, std::move(multipliers)));
+  const auto work = [&](int worker) {
+    try {
+      BranchAndBound search(problem, analysis, tree);
+      search.work(worker);
+    } catch (...) {
+      tree.fail(std::current_exception());
+    }
+  };
+  {
+    std::vector<std::jthread> helpers;
+    for (int worker = 1; worker < threads; ++worker) {
+      helpers.emplace_back(work, worker);
+    }
+    work(0);
+  }  // joins the helpers
+  tree.rethrow();
+  return tree.exhausted();
 }
 
 }  // namespace teamwright::cover::detail

@@ -13,8 +13,10 @@ namespace teamwright::cover::detail {
 /// says stop, offering every improvement and raising the bound. `multipliers` (one per row, or
 /// empty) warm-start the root. Returns true when the search finished: then the incumbent is
 /// optimal, or there is no solution at all. Handles every side constraint. The problem must
-/// have no infeasibility in its analysis.
+/// have no infeasibility in its analysis. With `threads` > 1 that many workers (the calling
+/// thread and threads - 1 more) process the open nodes at once; one worker searches depth first.
+/// An exception of the control's hooks ends the search and propagates from this call.
 bool branch_and_bound(const Problem& problem, const Analysis& analysis, Control& control,
-                      std::vector<double> multipliers);
+                      std::vector<double> multipliers, int threads);
 
 }  // namespace teamwright::cover::detail

@@ -78,7 +78,8 @@ Solution solve(const Problem& problem, const SolveOptions& options, const SolveH
   }
   bool exhausted = false;
   if (exact && !control.closed() && !control.stop()) {
-    exhausted = detail::branch_and_bound(problem, analysis, control, std::move(multipliers)) &&
+    exhausted = detail::branch_and_bound(problem, analysis, control, std::move(multipliers),
+                                         options.threads) &&
                 !control.incumbent().exists();
   }
 

@@ -101,47 +101,89 @@ TEST(Solve, SideConstraintsAndSlotsStaySound) {
   }
 }
 
+// One worker, and more workers than this machine's cores (the parallel tree search).
 TEST(Solve, ExactModeMatchesBruteForceOnPureProblems) {
-  std::mt19937 random(21);
-  for (int trial = 0; trial < 150; ++trial) {
-    const Problem p = random_multicover(random, 2 + trial % 8, 5 + trial % 10, 3);
-    const auto optimum = brute_force_optimum(p);
-    const Solution s = solve(p, {.mode = SolveOptions::Mode::kExact});
-    expect_checked(p, s);
-    ASSERT_TRUE(optimum.has_value());
-    EXPECT_EQ(s.status, Status::kOptimal) << trial;
-    EXPECT_EQ(s.cost, *optimum) << trial;
-    EXPECT_EQ(s.bound, *optimum) << trial;
+  for (const int threads : {1, 3}) {
+    std::mt19937 random(21);
+    for (int trial = 0; trial < 150; ++trial) {
+      const Problem p = random_multicover(random, 2 + trial % 8, 5 + trial % 10, 3);
+      const auto optimum = brute_force_optimum(p);
+      const Solution s = solve(p, {.mode = SolveOptions::Mode::kExact, .threads = threads});
+      expect_checked(p, s);
+      ASSERT_TRUE(optimum.has_value());
+      EXPECT_EQ(s.status, Status::kOptimal) << trial << " threads " << threads;
+      EXPECT_EQ(s.cost, *optimum) << trial << " threads " << threads;
+      EXPECT_EQ(s.bound, *optimum) << trial << " threads " << threads;
+    }
   }
 }
 
 TEST(Solve, ExactModeMatchesBruteForceUnderSideConstraintsAndSlots) {
-  std::mt19937 random(22);
-  int infeasible = 0;
-  for (int trial = 0; trial < 500; ++trial) {
-    const Problem p = testing::random_problem(random, {.side_constraints = true, .slots = true});
-    const auto optimum = brute_force_optimum(p);
-    const Solution s = solve(p, {.mode = SolveOptions::Mode::kExact});
-    expect_checked(p, s);
-    if (!optimum) {
-      EXPECT_EQ(s.status, Status::kInfeasible) << trial;
-      ++infeasible;
-    } else {
-      EXPECT_EQ(s.status, Status::kOptimal) << trial;
-      EXPECT_DOUBLE_EQ(s.cost, *optimum) << trial;
+  for (const int threads : {1, 3}) {
+    std::mt19937 random(22);
+    int infeasible = 0;
+    for (int trial = 0; trial < 500; ++trial) {
+      const Problem p = testing::random_problem(random, {.side_constraints = true, .slots = true});
+      const auto optimum = brute_force_optimum(p);
+      const Solution s = solve(p, {.mode = SolveOptions::Mode::kExact, .threads = threads});
+      expect_checked(p, s);
+      if (!optimum) {
+        EXPECT_EQ(s.status, Status::kInfeasible) << trial << " threads " << threads;
+        ++infeasible;
+      } else {
+        EXPECT_EQ(s.status, Status::kOptimal) << trial << " threads " << threads;
+        EXPECT_DOUBLE_EQ(s.cost, *optimum) << trial << " threads " << threads;
+      }
     }
+    EXPECT_GT(infeasible, 50);
   }
-  EXPECT_GT(infeasible, 50);
 }
 
 TEST(Solve, ExactModeProvesTheGoldenOptima) {
-  for (const char* name : {"scp41", "scp42", "scp43", "scp44", "scp45"}) {
-    const Problem p = io::read_orlib_scp(kGolden / (std::string(name) + ".txt"));
-    const Solution s = solve(p, {.mode = SolveOptions::Mode::kExact});
-    expect_checked(p, s);
-    EXPECT_EQ(s.status, Status::kOptimal) << name;
-    EXPECT_EQ(s.bound, s.cost) << name;
+  for (const int threads : {1, 2}) {
+    for (const char* name : {"scp41", "scp42", "scp43", "scp44", "scp45"}) {
+      const Problem p = io::read_orlib_scp(kGolden / (std::string(name) + ".txt"));
+      const Solution s = solve(p, {.mode = SolveOptions::Mode::kExact, .threads = threads});
+      expect_checked(p, s);
+      EXPECT_EQ(s.status, Status::kOptimal) << name;
+      EXPECT_EQ(s.bound, s.cost) << name;
+    }
   }
+}
+
+// The parallel search stops on cancellation and on an exception of the progress callback (raised
+// in whichever worker reported), and its bounds only rise.
+TEST(Solve, TheParallelExactSearchStopsAndReportsLikeTheSerialOne) {
+  const Problem p = large_problem();
+  const SolveOptions parallel{.mode = SolveOptions::Mode::kExact, .threads = 2};
+  CancellationToken token;
+  std::thread canceller([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    token.cancel();
+  });
+  std::vector<Progress> reports;
+  SolveOptions limited = parallel;
+  limited.time_limit_s = 60;
+  const Solution s =
+      solve(p, limited,
+            {.on_progress = [&](const Progress& progress) { reports.push_back(progress); },
+             .cancel = &token});
+  canceller.join();
+  EXPECT_EQ(s.termination, Termination::kCancelled);
+  EXPECT_LT(s.time_s, 5);
+  expect_checked(p, s);
+  for (std::size_t k = 1; k < reports.size(); ++k) {
+    EXPECT_GE(reports[k].bound, reports[k - 1].bound);
+  }
+  int calls = 0;
+  EXPECT_THROW((void)solve(p, parallel,
+                           {.on_progress =
+                                [&](const Progress&) {
+                                  if (++calls == 3) {
+                                    throw std::runtime_error("stop");
+                                  }
+                                }}),
+               std::runtime_error);
 }
 
 TEST(Solve, FindsTheOptimaOfTheGoldenInstances) {
