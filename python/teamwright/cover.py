@@ -75,7 +75,8 @@ def solve(
     """Solves a covering problem.
 
     The heuristic (default) returns good solutions fast with a lower bound; ``exact=True``
-    searches until optimality is proven or the time limit stops it. The GIL is released while
+    searches until optimality is proven or the time limit stops it, on ``threads`` workers
+    (the heuristic uses one). The GIL is released while
     solving; Ctrl-C or an exception raised by ``on_progress`` stops the solve, which returns
     its best solution before the exception propagates.
     """

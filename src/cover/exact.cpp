@@ -159,7 +159,10 @@ class Tree {
   // The open and in-flight nodes' smallest bound (or the incumbent) bounds every solution not
   // yet excluded. Called with the lock held.
   void report_bound() {
-    double bound = control_.incumbent().exists() ? control_.incumbent().cost : kInfinity;
+    double bound = kInfinity;
+    if (control_.incumbent().exists()) {
+      bound = control_.incumbent().cost;
+    }
     for (const Node& node : stack_) {
       bound = std::min(bound, node.bound);
     }

@@ -37,7 +37,9 @@ struct SolveOptions {
   double time_limit_s = std::numeric_limits<double>::infinity();
   /// Seeds the randomised parts; the same seed gives the same result.
   std::uint64_t seed = 0;
-  /// Threads the solve may use (>= 1). Results do not depend on it.
+  /// Threads the solve may use (>= 1): exact mode's branch-and-bound runs that many workers
+  /// over one tree; the heuristic uses one. A completed exact search's status, cost and bound do
+  /// not depend on it (which optimal columns it returns may); with 1 the search is serial.
   int threads = 1;
 };
 
@@ -64,8 +66,8 @@ class CancellationToken {
 
 /// Callbacks beside the options.
 struct SolveHooks {
-  /// Called from the solving thread when the incumbent improves, and at most every 0.1 s when
-  /// only the bound does. An exception it throws ends the solve and propagates.
+  /// Called from a solving thread (one call at a time) when the incumbent improves, and at most
+  /// every 0.1 s when only the bound does. An exception it throws ends the solve and propagates.
   std::function<void(const Progress&)> on_progress;
   /// Polled by the solve; may be shared by several solves. Not owned.
   const CancellationToken* cancel = nullptr;
@@ -76,7 +78,8 @@ struct SolveHooks {
 /// Returns the best solution found with its status (optimal only when proven), termination
 /// reason, bound, time to the best solution and total time. Throws `InvalidInputError` for
 /// options out of range (a negative or NaN time limit, threads < 1); never for the problem.
-/// Deterministic for a given seed when not stopped by the time limit or cancellation.
+/// Deterministic for a given seed when not stopped by the time limit or cancellation (for exact
+/// mode with threads > 1: the status, cost and bound).
 /// Thread safe: a const problem may be solved from many threads at once.
 [[nodiscard]] Solution solve(const Problem& problem, const SolveOptions& options = {},
                              const SolveHooks& hooks = {});
