@@ -310,17 +310,12 @@ class Search {
 // neighbourhood grows by a tenth after three in a row are solved completely and shrinks by a
 // tenth when one is not. Sets `optimal` when a neighbourhood spanning the whole problem is solved
 // completely.
-void neighbourhood_search(const detail::GapCosts& costs, const std::vector<int>& best_agents,
+void neighbourhood_search(const GapProblem& p, const std::vector<int>& best_agents,
                           const double& best_cost, double bound,
                           const std::vector<double>& multipliers, std::int64_t max_nodes,
                           const std::function<bool()>& stop,
                           const std::function<void(const std::vector<int>&, double)>& improved,
                           std::mt19937_64& rng, bool& optimal) {
-  const GapProblem& p = costs.problem;
-  const auto cell = [&](int i, int j) {
-    return static_cast<std::size_t>(i) * static_cast<std::size_t>(p.jobs) +
-           static_cast<std::size_t>(j);
-  };
   std::vector<int> agents(static_cast<std::size_t>(p.agents));
   std::iota(agents.begin(), agents.end(), 0);
   std::vector<int> jobs;
@@ -352,8 +347,7 @@ void neighbourhood_search(const detail::GapCosts& costs, const std::vector<int>&
         const int j = jobs[t];
         std::size_t other = agents.size();
         for (std::size_t r = k + 1; r < agents.size(); ++r) {
-          if (other == agents.size() ||
-              costs.cost[cell(agents[r], j)] < costs.cost[cell(agents[other], j)]) {
+          if (other == agents.size() || p.c(agents[r], j) < p.c(agents[other], j)) {
             other = r;
           }
         }
@@ -378,7 +372,7 @@ void neighbourhood_search(const detail::GapCosts& costs, const std::vector<int>&
     for (const int j : jobs) {
       const int a = best_agents[static_cast<std::size_t>(j)];
       load[static_cast<std::size_t>(a)] -= p.w(a, j);
-      current += costs.cost[cell(a, j)];
+      current += p.c(a, j);
       if (!multipliers.empty()) {
         start.push_back(multipliers[static_cast<std::size_t>(j)]);
       }
@@ -387,13 +381,12 @@ void neighbourhood_search(const detail::GapCosts& costs, const std::vector<int>&
     for (std::size_t t = 0; t < k; ++t) {
       const int i = agents[t];
       for (const int j : jobs) {
-        part.cost.push_back(costs.cost[cell(i, j)]);
+        part.cost.push_back(p.c(i, j));
         part.weight.push_back(p.w(i, j));
       }
       part.capacity.push_back(std::max(
           0.0, p.capacity[static_cast<std::size_t>(i)] - load[static_cast<std::size_t>(i)]));
     }
-    const detail::GapCosts part_costs{part, part.cost};
     const std::function<void(const std::vector<int>&, double)> adopt =
         [&](const std::vector<int>& local, double) {
           std::vector<int> whole = best_agents;
@@ -402,14 +395,14 @@ void neighbourhood_search(const detail::GapCosts& costs, const std::vector<int>&
           }
           double total = 0;
           for (int j = 0; j < p.jobs; ++j) {
-            total += costs.cost[cell(whole[static_cast<std::size_t>(j)], j)];
+            total += p.c(whole[static_cast<std::size_t>(j)], j);
           }
           if (total < best_cost - 1e-9) {
             improved(whole, total);
           }
         };
-    const detail::GapExactResult sub = detail::branch_and_bound(
-        part_costs, std::move(start), current, kNeighbourhoodNodes, stop, adopt);
+    const detail::GapExactResult sub =
+        detail::branch_and_bound(part, std::move(start), current, kNeighbourhoodNodes, stop, adopt);
     nodes += sub.nodes;
     const std::size_t step = std::max<std::size_t>(1, size / 10);
     if (sub.complete && k == agents.size() && jobs.size() == static_cast<std::size_t>(p.jobs)) {
@@ -498,14 +491,13 @@ GapSolution solve_gap(const GapProblem& problem, const GapOptions& options) {
       last_improvement = moves;
     }
   }
-  // Phase 2: Lagrangian branch-and-bound from that incumbent, for up to half the time left.
+  // Phase 2: Lagrangian branch-and-bound from that incumbent, for a quarter of the time left.
   // Phase 3: large neighbourhood search, the rest of the time: the jobs of a few agents
   // re-assigned among them by the same branch-and-bound, every other job fixed.
   if (best_cost > bound + 1e-9) {
-    detail::GapCosts costs{problem, {}};
-    costs.cost.reserve(problem.cost.size());
-    for (const double v : problem.cost) {
-      costs.cost.push_back(sign * v);
+    GapProblem minimising = problem;
+    for (double& v : minimising.cost) {
+      v *= sign;
     }
     double deadline = options.time_limit_s;
     const std::function<bool()> stop = [&] { return elapsed() >= deadline; };
@@ -514,13 +506,12 @@ GapSolution solve_gap(const GapProblem& problem, const GapOptions& options) {
     const double now = elapsed();
     deadline = now + (options.time_limit_s - now) / 4;
     const detail::GapExactResult exact =
-        detail::branch_and_bound(costs, {}, best_cost, options.max_moves, stop, improved);
+        detail::branch_and_bound(minimising, {}, best_cost, options.max_moves, stop, improved);
     bound = std::max(bound, exact.bound);
     best.optimal = exact.complete && best.feasible;
     deadline = options.time_limit_s;
-    neighbourhood_search(costs, best.agent_of_job, best_cost, bound, exact.multipliers,
+    neighbourhood_search(minimising, best.agent_of_job, best_cost, bound, exact.multipliers,
                          options.max_moves, stop, improved, rng, best.optimal);
-    best.optimal = best.optimal && best.feasible;
   }
   best.optimal = best.optimal || (best.feasible && best_cost <= bound + 1e-9);
   best.bound = sign * (best.optimal ? best_cost : bound);

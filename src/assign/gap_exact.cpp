@@ -24,11 +24,11 @@ bool is_integral(double v) { return std::isfinite(v) && v == std::floor(v); }
 
 class Search {
  public:
-  Search(const GapCosts& costs, double incumbent, std::int64_t node_limit,
+  Search(const GapProblem& problem, double incumbent, std::int64_t node_limit,
          const std::function<bool()>& stop,
          const std::function<void(const std::vector<int>&, double)>& improved)
-      : p_(costs.problem),
-        c_(costs.cost),
+      : p_(problem),
+        c_(problem.cost),
         m_(p_.agents),
         n_(p_.jobs),
         ub_(incumbent),
@@ -561,10 +561,10 @@ class Search {
 }  // namespace
 
 GapExactResult branch_and_bound(
-    const GapCosts& costs, std::vector<double> multipliers, double incumbent_cost,
+    const GapProblem& problem, std::vector<double> multipliers, double incumbent_cost,
     std::int64_t node_limit, const std::function<bool()>& stop,
     const std::function<void(const std::vector<int>&, double)>& improved) {
-  Search search(costs, incumbent_cost, node_limit, stop, improved);
+  Search search(problem, incumbent_cost, node_limit, stop, improved);
   return search.run(std::move(multipliers));
 }
 

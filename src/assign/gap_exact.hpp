@@ -16,12 +16,6 @@
 
 namespace teamwright::assign::detail {
 
-/// Costs in the minimising sense (already multiplied by the sense's sign).
-struct GapCosts {
-  const GapProblem& problem;
-  std::vector<double> cost;  // agents x jobs, row-major
-};
-
 struct GapExactResult {
   /// Whether the search finished: the incumbent (if any) is optimal, or none exists.
   bool complete = false;
@@ -32,12 +26,13 @@ struct GapExactResult {
   std::vector<double> multipliers;
 };
 
-/// Searches for assignments cheaper than `incumbent_cost` (minimising sense; +inf if none yet),
+/// Searches for assignments of `problem`, whose costs are to be minimised (a maximisation's
+/// negated), cheaper than `incumbent_cost` (+inf if none yet),
 /// calling `improved(agent_of_job, cost)` for each one found, from `multipliers` (one per job,
 /// e.g. an earlier search's; empty: each job's second-cheapest cost). Stops when `stop()` says so
 /// or after `node_limit` nodes (0 = no limit).
 GapExactResult branch_and_bound(
-    const GapCosts& costs, std::vector<double> multipliers, double incumbent_cost,
+    const GapProblem& problem, std::vector<double> multipliers, double incumbent_cost,
     std::int64_t node_limit, const std::function<bool()>& stop,
     const std::function<void(const std::vector<int>&, double)>& improved);
 

@@ -68,7 +68,7 @@ class Tree {
       }
       if (control_.stop()) {
         stopped_ = true;
-        finish(lock);
+        finish();
         return false;
       }
       if (!stack_.empty()) {
@@ -79,7 +79,7 @@ class Tree {
         return true;
       }
       if (busy_ == 0) {
-        finish(lock);
+        finish();
         return false;
       }
       idle_.wait(lock);
@@ -145,8 +145,9 @@ class Tree {
   }
 
  private:
-  // Ends the search: the bound of what is left open (everything, when exhausted).
-  void finish(std::unique_lock<std::mutex>& /*held*/) {
+  // Ends the search: the bound of what is left open (everything, when exhausted). Called with
+  // the lock held.
+  void finish() {
     over_ = true;
     if (stopped_) {
       report_bound();

@@ -139,7 +139,7 @@ TEST(GeneralizedAssignment, BranchAndBoundProvesTheExhaustiveOptimum) {
     const auto best = brute_force(p, Sense::kMinimize);
     std::optional<double> found;
     const detail::GapExactResult result = detail::branch_and_bound(
-        {p, p.cost}, {}, std::numeric_limits<double>::infinity(), 0, [] { return false; },
+        p, {}, std::numeric_limits<double>::infinity(), 0, [] { return false; },
         [&](const std::vector<int>& agents_of_jobs, double cost) {
           GapSolution s;
           s.feasible = true;
