@@ -104,13 +104,13 @@ def read_problem(path: str) -> tuple[int, int, list[float], list[list[int]], lis
 # ---- solvers: each returns (cost, bound, time_to_best_s, time_s, status) -------------------
 
 
-def solve_teamwright(task: Task, exact: bool) -> tuple[float, float, float, float, str]:
+def solve_teamwright(task: Task, mode: str) -> tuple[float, float, float, float, str]:
     import teamwright.cover as cover
 
     read = cover.read_cover if task.path.endswith(".cover") else cover.read_orlib
     problem = read(task.path)
     solution = cover.solve(
-        problem, exact=exact, time_limit=task.time_limit, seed=task.seed, threads=task.threads
+        problem, mode=mode, time_limit=task.time_limit, seed=task.seed, threads=task.threads
     )
     return (
         solution.cost,
@@ -241,8 +241,9 @@ def solve_greedy(task: Task) -> tuple[float, float, float, float, str]:
 
 
 SOLVERS: dict[str, Callable[[Task], tuple[float, float, float, float, str]]] = {
-    "teamwright": lambda task: solve_teamwright(task, exact=False),
-    "teamwright-exact": lambda task: solve_teamwright(task, exact=True),
+    "teamwright": lambda task: solve_teamwright(task, "heuristic"),
+    "teamwright-exact": lambda task: solve_teamwright(task, "exact"),
+    "teamwright-auto": lambda task: solve_teamwright(task, "auto"),
     "greedy": solve_greedy,
     "cpsat": solve_cpsat,
     "highs": solve_highs,

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -83,7 +84,9 @@ int main(int argc, char** argv) {
     const auto start = std::chrono::steady_clock::now();
     const teamwright::team::Compiled compiled = teamwright::team::compile(model, request);
     const auto compiled_at = std::chrono::steady_clock::now();
-    const Solution s = teamwright::cover::solve(compiled.problem);
+    const Solution s = teamwright::cover::solve(
+        compiled.problem, {.mode = teamwright::SolveOptions::Mode::kHeuristic,
+                           .time_limit_s = std::numeric_limits<double>::infinity()});
     const auto end = std::chrono::steady_clock::now();
     peak = std::max(peak, status_mib("VmHWM:"));
     const double compile_s = std::chrono::duration<double>(compiled_at - start).count();
@@ -93,7 +96,7 @@ int main(int argc, char** argv) {
         "run %d: compile %.3f s, heuristic %.3f s, total %.3f s; cost %g, bound %g (%s), "
         "%d columns x %d rows, %lld nonzeros\n",
         r + 1, compile_s, total_s - compile_s, total_s, s.cost, s.bound,
-        std::string(teamwright::cover::to_string(s.status)).c_str(), compiled.problem.num_columns(),
+        std::string(teamwright::to_string(s.status)).c_str(), compiled.problem.num_columns(),
         compiled.problem.num_rows(), static_cast<long long>(compiled.problem.num_nonzeros()));
     if (r == 0 && !write.empty()) {
       teamwright::io::write_cover(compiled.problem, write);

@@ -102,4 +102,14 @@ TeamRequest request_of(const Model& model, py::handle request) {
                        py::str(py::type::of(request).attr("__name__")).cast<std::string>());
 }
 
+SolveOptions options_of(const std::string& mode, double time_limit_s, std::uint64_t seed,
+                        int threads) {
+  const auto parsed = parse_mode(mode);
+  if (!parsed) {
+    throw OutOfRangeError("solve options: mode '" + mode +
+                          "' must be 'auto', 'heuristic' or 'exact'");
+  }
+  return {.mode = *parsed, .time_limit_s = time_limit_s, .seed = seed, .threads = threads};
+}
+
 }  // namespace teamwright::python

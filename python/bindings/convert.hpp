@@ -7,6 +7,7 @@
 
 #include "io/json_document.hpp"
 #include "teamwright/model/model.hpp"
+#include "teamwright/solving.hpp"
 
 namespace teamwright::python {
 
@@ -17,5 +18,10 @@ namespace teamwright::python {
 
 /// A request given by the id of one of the model's requests, or as a request document (dict).
 [[nodiscard]] TeamRequest request_of(const Model& model, pybind11::handle request);
+
+/// The solve contract's options from their Python spelling; `OutOfRangeError` for a mode that
+/// is not "auto", "heuristic" or "exact".
+[[nodiscard]] SolveOptions options_of(const std::string& mode, double time_limit_s,
+                                      std::uint64_t seed, int threads);
 
 }  // namespace teamwright::python

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "bindings/convert.hpp"
+#include "bindings/interruptible.hpp"
 #include "bindings/register.hpp"
 #include "teamwright/analysis/gaps.hpp"
 #include "teamwright/team/check.hpp"
@@ -20,18 +21,22 @@ void register_team(py::module_& m) {
 
   m.def(
       "solve",
-      [](const Model& model, py::handle request) {
+      [](const Model& model, py::handle request, const std::string& mode, double time_limit_s,
+         std::uint64_t seed, int threads, const py::object& on_progress, bool replacements) {
         const TeamRequest parsed = request_of(model, request);
-        team::TeamResult result;
+        const SolveOptions options = options_of(mode, time_limit_s, seed, threads);
+        team::TeamResult result = solve_interruptibly(on_progress, [&](const SolveHooks& hooks) {
+          return team::solve(model, parsed, options, hooks, {.replacements = replacements});
+        });
         io::detail::Json json;
         {
           py::gil_scoped_release release;
-          result = team::solve(model, parsed);
           json = io::detail::result_to_json(model, parsed, result);
         }
         return py::make_tuple(py::cast(std::move(result)), to_python(json));
       },
-      py::arg("model"), py::arg("request"),
+      py::arg("model"), py::arg("request"), py::arg("mode"), py::arg("time_limit_s"),
+      py::arg("seed"), py::arg("threads"), py::arg("on_progress"), py::arg("replacements"),
       "Solves a request; returns (result handle, result document).");
 
   m.def(

@@ -7,6 +7,7 @@ Exit status 0 when the command did its job (an infeasible request is an answer, 
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import sys
 from collections.abc import Sequence
@@ -14,7 +15,8 @@ from typing import Any, NoReturn
 
 import teamwright
 from teamwright.model import Model, TeamRequest
-from teamwright.team import Gap, GapReport, Status, TeamResult
+from teamwright.solving import Status
+from teamwright.team import Gap, GapReport, TeamResult
 
 DEMO_REQUEST = "leadership_team"
 DEMO_INFEASIBLE_REQUEST = "latam_expansion"
@@ -42,9 +44,40 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check a teamwright file")
     validate.add_argument("file")
 
-    solve = commands.add_parser("solve", help="assemble the team for a request")
+    solve = commands.add_parser(
+        "solve",
+        help="assemble the team for a request",
+        description="Assemble the team for a request of the file, for a request given in its own "
+        "JSON file, or for one given by flags (--need, --role, ...). Flags given with --request "
+        "or --request-file change that request.",
+    )
     solve.add_argument("file")
-    solve.add_argument("--request", required=True, help="id of a request in the file")
+    source = solve.add_mutually_exclusive_group()
+    source.add_argument("--request", metavar="NAME", help="id of a request in the file")
+    source.add_argument(
+        "--request-file", metavar="PATH", help="a JSON file holding one request object"
+    )
+    solve.add_argument(
+        "--need",
+        action="append",
+        default=[],
+        metavar="COMPETENCY:LEVEL[:COUNT]",
+        help="a requirement (repeatable); COUNT is a number of members, 'everyone' or NfTE "
+        "(e.g. 1.5fte)",
+    )
+    solve.add_argument(
+        "--role", action="append", default=[], metavar="ROLE[:N]", help="a role slot (repeatable)"
+    )
+    solve.add_argument("--budget", type=_non_negative, metavar="AMOUNT")
+    solve.add_argument("--max-size", type=_positive_int, metavar="N")
+    solve.add_argument("--include", default="", metavar="ID,ID,...", help="people who must be in")
+    solve.add_argument("--exclude", default="", metavar="ID,ID,...", help="people who must not")
+    _solve_options(solve)
+    solve.add_argument(
+        "--no-replacements",
+        action="store_true",
+        help="skip pricing each member's replacement (for large pools)",
+    )
     solve.add_argument("--json", action="store_true", help="print the result as one JSON object")
 
     gaps = commands.add_parser("gaps", help="report a team's gaps against a request")
@@ -55,12 +88,7 @@ def _parser() -> argparse.ArgumentParser:
 
     cover = commands.add_parser("cover", help="solve an OR-Library set-covering file")
     cover.add_argument("file")
-    cover.add_argument(
-        "--exact", action="store_true", help="prove optimality (or stop at the limit)"
-    )
-    cover.add_argument("--time-limit", type=_non_negative, metavar="S", help="seconds")
-    cover.add_argument("--seed", type=_non_negative_int, default=0, metavar="N")
-    cover.add_argument("--threads", type=_positive_int, default=1, metavar="N")
+    _solve_options(cover)
     cover.add_argument("--json", action="store_true", help="print the solution as one JSON object")
 
     assign = commands.add_parser("assign", help="put people where they fit")
@@ -137,6 +165,25 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _solve_options(command: argparse.ArgumentParser) -> None:
+    """The solve contract's options, the same for every command that solves."""
+    command.add_argument(
+        "--mode",
+        choices=["auto", "heuristic", "exact"],
+        default="auto",
+        help="auto (default): the heuristic, then the exact search for the rest of the limit",
+    )
+    command.add_argument(
+        "--time-limit",
+        type=_non_negative,
+        default=teamwright.solving.DEFAULT_TIME_LIMIT,
+        metavar="S",
+        help="seconds (default %(default)s)",
+    )
+    command.add_argument("--seed", type=_non_negative_int, default=0, metavar="N")
+    command.add_argument("--threads", type=_positive_int, default=1, metavar="N")
+
+
 def _non_negative(text: str) -> float:
     value = float(text)
     if not value >= 0:
@@ -152,9 +199,12 @@ def _positive(text: str) -> float:
 
 
 def _non_negative_int(text: str) -> int:
-    if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"must be an integer >= 0, got {text!r}")
-    return int(text)
+    if not text.isdigit() or len(text) > 19:
+        raise argparse.ArgumentTypeError(f"must be an integer from 0 to 2^63 - 1, got {text!r}")
+    value = int(text)
+    if value >= 2**63:
+        raise argparse.ArgumentTypeError(f"must be an integer from 0 to 2^63 - 1, got {text!r}")
+    return value
 
 
 def _positive_int(text: str) -> int:
@@ -164,6 +214,10 @@ def _positive_int(text: str) -> int:
     return value
 
 
+INTERRUPTED = 130
+"""The exit status after Ctrl-C (128 + SIGINT), once the best answer so far is printed."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
@@ -171,6 +225,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UsageError, teamwright.Error) as error:
         print(f"teamwright: error: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("teamwright: interrupted", file=sys.stderr)
+        return INTERRUPTED
 
 
 def _load(path: str) -> Model:
@@ -195,13 +252,24 @@ def _run(args: argparse.Namespace) -> int:
         )
     elif args.command == "solve":
         model = _load(args.file)
-        result = teamwright.solve(model, args.request)
+        request = _request(model, args)
+        result = teamwright.solve(
+            model,
+            request,
+            mode=args.mode,
+            time_limit=args.time_limit,
+            seed=args.seed,
+            threads=args.threads,
+            replacements=not args.no_replacements,
+        )
         if args.json:
             _print_json(result.to_dict())
         else:
-            _print_result(model, model.request(args.request), result)
+            _print_result(model, request, result)
+        if result.termination is teamwright.Termination.INTERRUPTED:
+            return INTERRUPTED
     elif args.command == "cover":
-        _cover(args)
+        return _cover(args)
     elif args.command == "assign":
         _assign(args)
     elif args.command == "split":
@@ -217,13 +285,73 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cover(args: argparse.Namespace) -> None:
+def _request(model: Model, args: argparse.Namespace) -> TeamRequest:
+    """The request to solve: named, read from its own file, or built from flags; flags change
+    a named or read request."""
+    if args.request is not None:
+        request = model.request(args.request)
+    elif args.request_file is not None:
+        request = teamwright.model._request(_read_json(args.request_file))
+    elif args.need or args.role:
+        request = TeamRequest("command_line")
+    else:
+        raise UsageError("solve: give --request, --request-file, or --need/--role")
+    request = copy.deepcopy(request)
+    for text in args.need:
+        request.requirements.append(_need(text))
+    for text in args.role:
+        role, _, count = text.partition(":")
+        if not role or (count and not count.isdigit()):
+            raise UsageError(f"--role {text!r}: expected ROLE[:N]")
+        request.roles.append(teamwright.RoleSlot(role, int(count) if count else 1))
+    if args.budget is not None:
+        request.budget = args.budget
+    if args.max_size is not None:
+        request.max_size = args.max_size
+    request.must_include += [p for p in args.include.split(",") if p]
+    request.exclude += [p for p in args.exclude.split(",") if p]
+    return request
+
+
+def _need(text: str) -> teamwright.TeamRequirement:
+    parts = text.split(":")
+    usage = f"--need {text!r}: expected COMPETENCY:LEVEL[:COUNT] (COUNT: N, everyone or NfTE)"
+    if not 2 <= len(parts) <= 3 or not parts[0]:
+        raise UsageError(usage)
+    try:
+        level = float(parts[1])
+        count = parts[2].lower() if len(parts) == 3 else "1"
+        if count == "everyone":
+            return teamwright.TeamRequirement(parts[0], level, count="everyone")
+        if count.endswith("fte"):
+            return teamwright.TeamRequirement(parts[0], level, fte=float(count[:-3]))
+        if not count.isdigit():
+            raise ValueError
+        return teamwright.TeamRequirement(parts[0], level, count=int(count))
+    except ValueError:
+        raise UsageError(usage) from None
+
+
+def _read_json(path: str) -> dict[str, Any]:
+    try:
+        with open(path, encoding="utf-8") as f:
+            document = json.load(f)
+    except OSError as error:
+        raise teamwright.FileError(f"{path}: cannot read: {error.strerror}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise teamwright.FormatError(f"{path}: malformed JSON: {error}") from None
+    if not isinstance(document, dict):
+        raise teamwright.FormatError(f"{path}: a request must be a JSON object")
+    return document
+
+
+def _cover(args: argparse.Namespace) -> int:
     from teamwright import cover
 
     problem = cover.read_orlib(args.file)
     solution = cover.solve(
         problem,
-        exact=args.exact,
+        mode=args.mode,
         time_limit=args.time_limit,
         seed=args.seed,
         threads=args.threads,
@@ -232,14 +360,16 @@ def _cover(args: argparse.Namespace) -> None:
     document["columns"] = [j + 1 for j in solution.columns]  # OR-Library numbering
     if args.json:
         _print_json(document)
-        return
-    print(
-        f"{args.file}: {problem.num_rows} rows, {problem.num_columns} columns\n"
-        f"status: {solution.status.value} ({solution.termination})   cost: {solution.cost:g}   "
-        f"bound: {solution.bound:g}   gap: {100 * solution.gap:.2f} %\n"
-        f"best found after {solution.time_to_best_s:.3f} s of {solution.time_s:.3f} s\n"
-        f"columns (1-based): {' '.join(map(str, document['columns']))}"
-    )
+    else:
+        print(
+            f"{args.file}: {problem.num_rows} rows, {problem.num_columns} columns\n"
+            f"status: {solution.status.value} ({solution.termination.value})   "
+            f"cost: {_money(solution.cost)}   bound: {_money(solution.bound)}   "
+            f"gap: {100 * solution.gap:.2f} %\n"
+            f"best found after {solution.time_to_best_s:.3f} s of {solution.time_s:.3f} s\n"
+            f"columns (1-based): {' '.join(map(str, document['columns']))}"
+        )
+    return INTERRUPTED if solution.termination is teamwright.Termination.INTERRUPTED else 0
 
 
 def _read_matrix(path: str) -> list[list[float]] | list[list[int]]:
@@ -526,32 +656,46 @@ def _limits(request: TeamRequest) -> str:
 
 
 def _print_result(model: Model, request: TeamRequest, result: TeamResult) -> None:
-    names = {person.id: person.name for person in model.people}
     roles = {role.id: role.name for role in model.roles}
     print()
     title = f"Request '{request.id}'" + (f": {request.name}" if request.name else "")
     print(title)
     if request.description:
         print(f"  {request.description}")
-    print(
-        f"Status: {result.status.value}   members: {result.size}   cost: {_money(result.cost)}"
-        f"   ({_limits(request)})"
+    proof = {
+        Status.OPTIMAL: "proven optimal",
+        Status.FEASIBLE: f"not proven optimal: within {100 * (result.gap or 0):.1f} % of the bound",
+        Status.INFEASIBLE: "proven impossible",
+        Status.NO_SOLUTION_FOUND: "no team found, nothing proven",
+    }[result.status]
+    stopped = (
+        ""
+        if result.termination is teamwright.Termination.COMPLETED
+        else f", stopped: {result.termination.value.replace('_', ' ')}"
     )
+    print(
+        f"Status: {result.status.value} ({proof}{stopped}, {result.time_s:.2f} s)   "
+        f"members: {result.size}   cost: {_money(result.cost)}   ({_limits(request)})"
+    )
+    if result.solved and result.penalty > 0:
+        print(f"  soft requirements left unmet cost {_money(result.penalty)} in the objective")
 
-    if result.status is Status.INFEASIBLE:
-        print("Why no team meets it:")
+    if not result.solved:
+        if result.diagnosis:
+            print(result.diagnosis.summary)
+            for way in result.diagnosis.relaxations[:5]:
+                team = ", ".join(way.team) + (" and the hire" if way.kind == "hire" else "")
+                print(f"  - {way.text}: a team for {_money(way.cost)} ({team})")
         for unmet in result.unmet:
-            people = ", ".join(f"{p} {names[p]}" for p in unmet.capable_people) or "nobody"
             print(
-                f"  - {' and '.join(unmet.requirements)}: needs {unmet.needed}, "
-                f"only {unmet.capable} eligible can ({people})"
+                f"  - {' and '.join(unmet.requirements)}: needs {_money(unmet.needed)}, "
+                f"only {unmet.capable} eligible can ({', '.join(unmet.capable_people) or 'nobody'})"
             )
         for reason in result.reasons:
-            print(f"  - {reason}")
+            if not result.diagnosis or reason != result.diagnosis.summary:
+                print(f"  - {reason}")
         if result.members:
-            print("Best partial team:")
-    elif result.status is Status.NO_SOLUTION_FOUND:
-        print("No team found that meets every constraint; the closest attempt:")
+            print("Best partial team (the most importance-weighted coverage):")
 
     if result.members:
         print()
@@ -565,25 +709,38 @@ def _print_result(model: Model, request: TeamRequest, result: TeamResult) -> Non
                 if member.contributes
                 else "fills the minimum size"
             )
+            replaced = member.replacement
+            price = (
+                "-"
+                if replaced is None or replaced.status in (Status.INFEASIBLE,)
+                else f"{'+' if replaced.extra_cost >= 0 else ''}{_money(replaced.extra_cost)}"
+            )
+            if replaced is not None and replaced.status is Status.INFEASIBLE:
+                price = "irreplaceable"
             rows.append(
                 [
                     f"{member.id} {member.name}{star}",
                     roles.get(member.role, "") if member.role else "",
                     _money(member.cost),
+                    price,
                     why,
                 ]
             )
-        _table(["member", "role", "cost", "why on the team"], rows, right={2})
+        _table(["member", "role", "cost", "without them", "why on the team"], rows, right={2, 3})
         if any(member.external for member in result.members):
             print("  * external candidate: a hire")
+        if result.solved:
+            print()
+            for member in result.members:
+                print(f"  {member.summary}")
 
     print()
-    print("Coverage")
+    print(f"Coverage (importance-weighted: {100 * result.weighted_coverage:.0f} %)")
     rows = [
         [
             row.requirement + ("" if row.hard else " (soft)"),
-            str(row.needed),
-            str(row.provided),
+            _money(row.needed),
+            _money(row.provided),
             "yes" if row.met else "NO",
             ", ".join(row.covered_by),
         ]
@@ -628,7 +785,7 @@ def _print_gaps(model: Model, report: GapReport, title: str = "Gaps") -> None:
         hard = "" if gap.hard else ", soft"
         print(
             f"  {gap.priority:5.1f}  {where}{gap.competency} >= {_level(gap.min_level)}"
-            f" ({kind}{hard}): {gap.missing} short by {_level(gap.shortfall)} level points"
+            f" ({kind}{hard}): {_level(gap.missing)} short by {_level(gap.shortfall)} level points"
         )
         for way in _closures(model, gap):
             print(f"         - {way}")

@@ -1,5 +1,5 @@
 """The covering engine on its own: weighted set (multi)cover problems such as the OR-Library
-set-covering instances, solved heuristically or exactly under a time limit."""
+set-covering instances, solved under the solve contract (teamwright.solving)."""
 
 from __future__ import annotations
 
@@ -9,44 +9,46 @@ from dataclasses import dataclass
 from typing import Any
 
 from teamwright import _core
-from teamwright.team import Status
+from teamwright.solving import (
+    DEFAULT_TIME_LIMIT,
+    Mode,
+    Progress,
+    Status,
+    Termination,
+    _build,
+    _callback,
+    _time_limit,
+)
 
 CoverProblem = _core.CoverProblem
 
-
-@dataclass(frozen=True)
-class Progress:
-    """A snapshot of a running solve, passed to ``on_progress``."""
-
-    incumbent: float | None
-    bound: float
-    elapsed_s: float
+__all__ = ["CoverProblem", "CoverSolution", "Progress", "read_cover", "read_orlib", "solve"]
 
 
 @dataclass(frozen=True)
 class CoverSolution:
     status: Status
-    termination: str
-    """"completed", "time_limit" or "cancelled" (by Ctrl-C or an exception in the callback)."""
+    termination: Termination
     cost: float
+    """The objective: the columns' cost plus the penalties of soft rows left short."""
+    penalty: float
     bound: float
+    gap: float
+    """(cost - bound) / max(|cost|, |bound|); 0 when proven optimal, inf without a solution."""
     time_to_best_s: float
     time_s: float
     columns: list[int]
     """Chosen columns, 0-based, ascending."""
     short_rows: list[int]
 
-    @property
-    def gap(self) -> float:
-        """(cost - bound) / cost, 0 when proven optimal."""
-        return 0.0 if self.cost == 0 else max(0.0, (self.cost - self.bound) / self.cost)
-
     def to_dict(self) -> dict[str, Any]:
         return {
             "status": self.status.value,
-            "termination": self.termination,
+            "termination": self.termination.value,
             "cost": self.cost,
+            "penalty": self.penalty,
             "bound": self.bound,
+            "gap": self.gap,
             "time_to_best_s": self.time_to_best_s,
             "time_s": self.time_s,
             "columns": list(self.columns),
@@ -66,32 +68,22 @@ def read_cover(path: str | os.PathLike[str]) -> CoverProblem:
 def solve(
     problem: CoverProblem,
     *,
-    exact: bool = False,
-    time_limit: float | None = None,
+    mode: Mode = "auto",
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
     seed: int = 0,
     threads: int = 1,
     on_progress: Callable[[Progress], Any] | None = None,
 ) -> CoverSolution:
     """Solves a covering problem.
 
-    The heuristic (default) returns good solutions fast with a lower bound; ``exact=True``
-    searches until optimality is proven or the time limit stops it, on ``threads`` workers
-    (the heuristic uses one). The GIL is released while
-    solving; Ctrl-C or an exception raised by ``on_progress`` stops the solve, which returns
-    its best solution before the exception propagates.
+    ``mode`` "auto" runs the heuristic then the exact search for the rest of ``time_limit``
+    seconds (None: no limit); "heuristic" returns good solutions fast with a lower bound (until
+    the limit, or a fixed effort without one); "exact" searches until optimality is proven or
+    the limit stops it, on ``threads`` workers (the heuristic uses one). The GIL is released
+    while solving; Ctrl-C stops the solve and returns its best solution with termination
+    INTERRUPTED; an exception raised by ``on_progress`` stops it and propagates.
     """
-    callback = None
-    if on_progress is not None:
-
-        def callback(snapshot: dict[str, Any]) -> None:
-            on_progress(Progress(**snapshot))
-
     document = _core.solve_cover(
-        problem,
-        "exact" if exact else "heuristic",
-        float("inf") if time_limit is None else float(time_limit),
-        seed,
-        threads,
-        callback,
+        problem, mode, _time_limit(time_limit), seed, threads, _callback(on_progress)
     )
-    return CoverSolution(**{**document, "status": Status(document["status"])})
+    return _build(CoverSolution, document, status=Status, termination=Termination)

@@ -38,7 +38,14 @@ class AssessmentSource(enum.Enum):
 
 class Objective(enum.Enum):
     MIN_COST = "min_cost"
+    """The least total cost; soft requirements priced by importance x soft_penalty."""
     MIN_SIZE = "min_size"
+    """The fewest members, then the least cost."""
+    MAX_COVERAGE = "max_coverage"
+    """The most importance-weighted coverage of every requirement and role slot within the
+    budget, size and people constraints, then the least cost."""
+    LEXICOGRAPHIC = "lexicographic"
+    """Coverage by importance tier: all importance-5 needs first, then 4, ...; then cost."""
 
 
 EVERYONE: Literal["everyone"] = "everyone"
@@ -119,11 +126,16 @@ class Role:
 
 @dataclass
 class TeamRequirement:
+    """At least ``count`` members (or every member) at ``min_level`` in ``competency``; or, with
+    ``fte``, members at the level together available that many full-time equivalents."""
+
     competency: str
     min_level: float
     count: int | Literal["everyone"] = 1
     importance: int = 3
     hard: bool = True
+    fte: float | None = None
+    """Counts FTE instead of heads ("1.5 FTE at empathy >= 4"); ``count`` is then ignored."""
 
 
 @dataclass
@@ -147,6 +159,14 @@ class TeamRequest:
     incompatible: list[tuple[str, str]] = field(default_factory=list)
     objective: Objective = Objective.MIN_COST
     soft_penalty: float | None = None
+    min_availability: float = 0.0
+    """People available less than this (FTE) are not eligible."""
+    min_leaders: int = 0
+    """At least this many members hold a leader role ("a leader", without naming the role)."""
+    max_leaders: int = 1
+    """At most this many members hold a leader role."""
+    robust: bool = False
+    """Every hard requirement and role slot stays met if any one member leaves."""
 
     def to_dict(self) -> dict[str, Any]:
         return _to_dict(self)
@@ -166,11 +186,14 @@ def _plain(value: Any) -> Any:
 
 def _to_dict(item: Any) -> dict[str, Any]:
     """The document form of a dataclass; unset optional fields are left out."""
-    return {
+    out = {
         f.name.rstrip("_"): _plain(getattr(item, f.name))
         for f in dataclasses.fields(item)
         if getattr(item, f.name) is not None
     }
+    if isinstance(item, TeamRequirement) and item.fte is not None:
+        del out["count"]  # an FTE requirement counts FTE, not members
+    return out
 
 
 def _from_dict(cls: type, data: dict[str, Any]) -> Any:

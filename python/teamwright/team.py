@@ -2,41 +2,56 @@
 
 from __future__ import annotations
 
-import enum
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from teamwright import _core
 from teamwright.model import Model, TeamRequest
-
-
-class Status(enum.Enum):
-    OPTIMAL = "optimal"
-    """Proven optimal."""
-    FEASIBLE = "feasible"
-    """Meets every hard requirement and constraint; not proven optimal."""
-    INFEASIBLE = "infeasible"
-    """Proven impossible: `unmet` and `reasons` say why; `members` is the best partial team."""
-    NO_SOLUTION_FOUND = "no_solution_found"
-    """The solver found no team and could not prove none exists."""
+from teamwright.solving import (
+    DEFAULT_TIME_LIMIT,
+    Mode,
+    Progress,
+    Status,
+    Termination,
+    _build,
+    _callback,
+    _time_limit,
+)
 
 
 @dataclass(frozen=True)
 class Coverage:
-    """One requirement or role slot of a request, and who covers it."""
+    """One requirement or slot of a request, and who covers it."""
 
     requirement: str
     kind: str
-    """"count", "everyone" or "role"."""
+    """"count", "fte", "everyone", "role" or "leader"."""
     competency: str | None
     role: str | None
     min_level: float | None
-    needed: int
-    provided: int
+    needed: float
+    """Members (count, role, leader), FTE (fte) or the team's size (everyone)."""
+    provided: float
+    shortfall: float
     covered_by: list[str]
     met: bool
     hard: bool
     importance: int
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """The best team without one member, and how it compares."""
+
+    status: Status
+    """OPTIMAL when proven best; INFEASIBLE when no team meets the request without them."""
+    team: list[str]
+    cost: float
+    objective: float
+    extra_cost: float
+    extra_objective: float
+    brings_in: list[str]
 
 
 @dataclass(frozen=True)
@@ -46,22 +61,74 @@ class Member:
     id: str
     name: str
     role: str | None
+    slot: str | None
+    """The slot (coverage row) the member holds."""
     cost: float
     external: bool
     unique: list[str]
     """Requirements that would no longer be met without this member."""
+    shared: list[str]
+    """Requirements this member counts for that the others would still meet."""
     contributes: list[str]
-    """Requirements this member counts for."""
+    """Every requirement this member counts for."""
+    replacement: Replacement | None
+    """The price of replacement (None when skipped or when the request insists on them)."""
+    summary: str
+    """What the member brings, in a manager's words."""
 
 
 @dataclass(frozen=True)
 class Unmet:
-    """Requirements too few eligible people can meet (together, when several)."""
+    """Requirements too few eligible people can meet."""
 
     requirements: list[str]
-    needed: int
+    needed: float
     capable: int
     capable_people: list[str]
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """A constraint of a request as a diagnosis names it."""
+
+    kind: str
+    """"requirement", "role_slot", "min_leaders", "max_leaders", "budget", "min_size",
+    "max_size", "must_include", "exclude", "incompatible", "robust" or "min_availability"."""
+    index: int
+    """Its position in the request's list of that kind (requirements, roles, ...)."""
+    text: str
+
+
+@dataclass(frozen=True)
+class Relaxation:
+    """One change that makes the request possible, with the team it makes possible."""
+
+    kind: str
+    """"raise", "lower", "drop" or "hire"."""
+    constraint: Constraint
+    value: float
+    profile: list[dict[str, Any]]
+    """For a hire: the competencies and levels a job posting must ask for."""
+    profile_roles: list[str]
+    hire_cost: float
+    status: Status
+    team: list[str]
+    cost: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """Why a request cannot be met, and what would make it possible."""
+
+    conflict: list[Constraint]
+    """Constraints that cannot hold together."""
+    minimal: bool
+    """Whether every search of the deletion filter finished: dropping any one constraint of the
+    conflict then makes the rest possible."""
+    relaxations: list[Relaxation]
+    """Cheapest team first."""
+    summary: str
 
 
 @dataclass(frozen=True)
@@ -70,16 +137,23 @@ class TeamResult:
 
     request: str
     status: Status
+    termination: Termination
     cost: float
     size: int
     objective: float
+    penalty: float
     bound: float
+    gap: float | None
+    time_to_best_s: float
+    time_s: float
+    weighted_coverage: float
     members: list[Member]
     coverage: list[Coverage]
     unmet: list[Unmet]
     reasons: list[str]
-    _document: dict[str, Any]
-    _handle: Any
+    diagnosis: Diagnosis | None
+    _document: dict[str, Any] = field(repr=False)
+    _handle: Any = field(repr=False)
 
     @property
     def member_ids(self) -> list[str]:
@@ -97,7 +171,7 @@ class TeamResult:
     def __repr__(self) -> str:
         return (
             f"<TeamResult {self.request!r}: {self.status.value}, "
-            f"members={self.member_ids}, cost={self.cost:g}>"
+            f"members={self.member_ids}, cost={_readable(self.cost)}>"
         )
 
 
@@ -118,7 +192,7 @@ class Gap:
     min_level: float
     importance: int
     hard: bool
-    missing: int
+    missing: float
     shortfall: float
     priority: float
     """importance x shortfall."""
@@ -136,7 +210,7 @@ class GapReport:
     coverage: list[Coverage]
     gaps: list[Gap]
     """Highest priority first."""
-    _document: dict[str, Any]
+    _document: dict[str, Any] = field(repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return _copy(self._document)
@@ -159,32 +233,92 @@ def _copy(value: Any) -> Any:
     return value
 
 
+def _readable(value: float) -> str:
+    """12,500 rather than 1.25e+04."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
 def _coverage(rows: list[dict[str, Any]]) -> list[Coverage]:
-    return [Coverage(**row) for row in rows]
+    return [_build(Coverage, row) for row in rows]
 
 
-def solve(model: Model, request: RequestLike) -> TeamResult:
-    """Assembles the team that covers ``request`` at least cost (or size) and explains it.
+def _member(data: dict[str, Any]) -> Member:
+    return _build(
+        Member,
+        data,
+        replacement=lambda r: None if r is None else _build(Replacement, r, status=Status),
+    )
+
+
+def _diagnosis(data: dict[str, Any] | None) -> Diagnosis | None:
+    if data is None:
+        return None
+
+    def constraint(c: dict[str, Any]) -> Constraint:
+        return _build(Constraint, c)
+
+    return _build(
+        Diagnosis,
+        data,
+        conflict=lambda items: [constraint(c) for c in items],
+        relaxations=lambda items: [
+            _build(Relaxation, r, constraint=constraint, status=Status) for r in items
+        ],
+    )
+
+
+def _result(handle: Any, document: dict[str, Any]) -> TeamResult:
+    return _build(
+        TeamResult,
+        document,
+        _extra={"_document": document, "_handle": handle},
+        status=Status,
+        termination=Termination,
+        members=lambda items: [_member(m) for m in items],
+        coverage=_coverage,
+        unmet=lambda items: [_build(Unmet, u) for u in items],
+        reasons=list,
+        diagnosis=_diagnosis,
+    )
+
+
+def solve(
+    model: Model,
+    request: RequestLike,
+    *,
+    mode: Mode = "auto",
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    seed: int = 0,
+    threads: int = 1,
+    on_progress: Callable[[Progress], Any] | None = None,
+    replacements: bool = True,
+) -> TeamResult:
+    """Assembles the team that best meets ``request`` and explains it.
 
     ``request`` is the id of one of the model's requests, a `TeamRequest` or a request
-    document. A request that cannot be met returns an infeasible result; a request that breaks
-    a rule raises. The GIL is released while solving. Deterministic.
+    document. ``mode`` "auto" (the default) runs the heuristic, then the exact search for the
+    rest of ``time_limit`` seconds (None: no limit), so requests the size of the bundled ones
+    come back OPTIMAL; "heuristic" and "exact" run one of them. ``threads`` workers share the
+    exact search; ``seed`` fixes the randomised parts. ``on_progress`` receives a `Progress`
+    (incumbent, bound, elapsed time) when the best team improves. ``replacements`` prices each
+    member's replacement by re-solving without them (skip it for large pools).
+
+    The time limit covers the whole call, explanations included. Ctrl-C stops the solve and
+    returns the best team so far with termination INTERRUPTED; an exception raised by
+    ``on_progress`` stops it and propagates. A request that cannot be met returns a result with
+    its diagnosis; a request that breaks a rule raises. The GIL is released while solving.
     """
-    handle, document = _core.solve(model._core, _request_argument(request))
-    return TeamResult(
-        request=document["request"],
-        status=Status(document["status"]),
-        cost=document["cost"],
-        size=document["size"],
-        objective=document["objective"],
-        bound=document["bound"],
-        members=[Member(**member) for member in document["members"]],
-        coverage=_coverage(document["coverage"]),
-        unmet=[Unmet(**unmet) for unmet in document["unmet"]],
-        reasons=list(document["reasons"]),
-        _document=document,
-        _handle=handle,
+    handle, document = _core.solve(
+        model._core,
+        _request_argument(request),
+        mode,
+        _time_limit(time_limit),
+        seed,
+        threads,
+        _callback(on_progress),
+        replacements,
     )
+    return _result(handle, document)
 
 
 def check(model: Model, request: RequestLike, result: TeamResult) -> list[str]:
@@ -197,13 +331,13 @@ def gap_report(model: Model, request: RequestLike, team: list[str]) -> GapReport
     with the members to train, the employees to transfer and the candidates to hire."""
     document = _core.gap_report(model._core, _request_argument(request), list(team))
     gaps = [
-        Gap(**{**gap, "train": [TrainingOption(**option) for option in gap["train"]]})
+        _build(Gap, gap, train=lambda options: [_build(TrainingOption, o) for o in options])
         for gap in document["gaps"]
     ]
-    return GapReport(
-        request=document["request"],
-        team=list(document["team"]),
-        coverage=_coverage(document["coverage"]),
-        gaps=gaps,
-        _document=document,
+    return _build(
+        GapReport,
+        document,
+        _extra={"_document": document, "gaps": gaps},
+        team=list,
+        coverage=_coverage,
     )

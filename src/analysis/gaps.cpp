@@ -1,6 +1,7 @@
 #include "teamwright/analysis/gaps.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <string_view>
 
@@ -76,14 +77,17 @@ void count_gap(const Context& c, std::size_t index, const team::CoverageRow& lin
   }
   std::stable_sort(below.begin(), below.end(),
                    [](const auto& a, const auto& b) { return a.shortfall < b.shortfall; });
-  if (row.kind == team::RowKind::kCount) {
-    below.resize(std::min<std::size_t>(below.size(), static_cast<std::size_t>(gap.missing)));
+  // A counted or FTE row needs as many more members as it misses (whole members for FTE).
+  const auto more = static_cast<std::size_t>(std::ceil(gap.missing - 1e-9));
+  if (row.kind != team::RowKind::kEveryone) {
+    below.resize(std::min(below.size(), more));
   }
   for (const TrainingOption& option : below) {
     gap.shortfall += option.shortfall;
   }
-  gap.shortfall +=
-      static_cast<double>(gap.missing - static_cast<int>(below.size())) * row.min_level;
+  if (row.kind != team::RowKind::kEveryone && more > below.size()) {
+    gap.shortfall += static_cast<double>(more - below.size()) * row.min_level;
+  }
   gap.train = std::move(below);
   c.outsiders(gap,
               [&](PersonId person) { return c.level(person, *row.competency) >= row.min_level; });
@@ -91,11 +95,56 @@ void count_gap(const Context& c, std::size_t index, const team::CoverageRow& lin
   gaps.push_back(std::move(gap));
 }
 
+// The role an open slot row asks for: its role, or for a leader row the leader role the free
+// members come nearest to.
+RoleId open_role(const Context& c, const team::CoverageRow& line,
+                 const std::vector<PersonId>& free) {
+  if (line.row.role) {
+    return *line.row.role;
+  }
+  std::optional<RoleId> best;
+  double least = 0;
+  for (std::uint32_t k = 0; k < c.model.roles().size(); ++k) {
+    const Role& role = c.model.roles()[k];
+    if (!role.leader) {
+      continue;
+    }
+    double total = 0;
+    for (const PersonId person : free) {
+      for (const RoleRequirement& r : role.requirements) {
+        total +=
+            r.hard
+                ? std::max(0.0, r.min_level - c.level(person, c.model.competency_id(r.competency)))
+                : 0.0;
+      }
+    }
+    if (!best || total < least) {
+      best = RoleId(k);
+      least = total;
+    }
+  }
+  return *best;
+}
+
 // Unfilled role slots: the members holding no slot and nearest to the role take the open slots
 // (then nobody); each hard requirement they miss is a gap.
 void role_gaps(const Context& c, std::size_t index, const team::CoverageRow& line,
                const team::Coverage& coverage, std::vector<Gap>& gaps) {
-  const Role& role = c.model.role(*line.row.role);
+  std::vector<PersonId> free;
+  for (const PersonId person : c.team) {
+    const bool holds =
+        std::any_of(coverage.holders.begin(), coverage.holders.end(),
+                    [&](const team::SlotHolder& held) { return held.person == person; });
+    if (!holds) {
+      free.push_back(person);
+    }
+  }
+  if (!line.row.role && std::none_of(c.model.roles().begin(), c.model.roles().end(),
+                                     [](const Role& r) { return r.leader; })) {
+    return;  // no leader role to train or hire towards
+  }
+  const RoleId role_id = open_role(c, line, free);
+  const Role& role = c.model.role(role_id);
   auto role_shortfall = [&](PersonId person) {
     double total = 0;
     for (const RoleRequirement& r : role.requirements) {
@@ -105,17 +154,9 @@ void role_gaps(const Context& c, std::size_t index, const team::CoverageRow& lin
     }
     return total;
   };
-  std::vector<PersonId> free;
-  for (const PersonId person : c.team) {
-    const bool holds = std::any_of(coverage.roles.begin(), coverage.roles.end(),
-                                   [&](const auto& held) { return held.first == person; });
-    if (!holds) {
-      free.push_back(person);
-    }
-  }
   std::stable_sort(free.begin(), free.end(),
                    [&](PersonId a, PersonId b) { return role_shortfall(a) < role_shortfall(b); });
-  const auto open = static_cast<std::size_t>(line.needed - line.provided);
+  const auto open = static_cast<std::size_t>(std::lround(line.needed - line.provided));
   free.resize(std::min(free.size(), open));
 
   for (const RoleRequirement& r : role.requirements) {
@@ -125,7 +166,7 @@ void role_gaps(const Context& c, std::size_t index, const team::CoverageRow& lin
     Gap gap;
     gap.row = index;
     gap.competency = c.model.competency_id(r.competency);
-    gap.role = line.row.role;
+    gap.role = role_id;
     gap.min_level = r.min_level;
     gap.importance = r.importance;
     for (const PersonId person : free) {
@@ -143,7 +184,7 @@ void role_gaps(const Context& c, std::size_t index, const team::CoverageRow& lin
       continue;
     }
     c.outsiders(gap, [&](PersonId person) {
-      return team::qualifies_for_role(c.model, c.levels[person.index()], *line.row.role);
+      return team::qualifies_for_role(c.model, c.levels[person.index()], role_id);
     });
     c.finish(gap);
     gaps.push_back(std::move(gap));
@@ -151,10 +192,14 @@ void role_gaps(const Context& c, std::size_t index, const team::CoverageRow& lin
 }
 
 // Soft requirements of a role that its holder falls short of.
-void holder_gaps(const Context& c, std::size_t index, const team::CoverageRow& line,
+void holder_gaps(const Context& c, std::size_t index, const team::Coverage& coverage,
                  std::vector<Gap>& gaps) {
-  const Role& role = c.model.role(*line.row.role);
-  for (const PersonId holder : line.covered_by) {
+  for (const team::SlotHolder& held : coverage.holders) {
+    if (held.row != index) {
+      continue;
+    }
+    const PersonId holder = held.person;
+    const Role& role = c.model.role(held.role);
     for (const RoleRequirement& r : role.requirements) {
       const CompetencyId competency = c.model.competency_id(r.competency);
       const double level = c.level(holder, competency);
@@ -164,7 +209,7 @@ void holder_gaps(const Context& c, std::size_t index, const team::CoverageRow& l
       Gap gap;
       gap.row = index;
       gap.competency = competency;
-      gap.role = line.row.role;
+      gap.role = held.role;
       gap.min_level = r.min_level;
       gap.importance = r.importance;
       gap.hard = false;
@@ -198,11 +243,11 @@ GapReport gap_report(const Model& model, const TeamRequest& request,
 
   for (std::size_t i = 0; i < report.coverage.rows.size(); ++i) {
     const team::CoverageRow& line = report.coverage.rows[i];
-    if (line.row.kind == team::RowKind::kRole) {
+    if (line.row.is_slot()) {
       if (!line.met()) {
         role_gaps(context, i, line, report.coverage, report.gaps);
       }
-      holder_gaps(context, i, line, report.gaps);
+      holder_gaps(context, i, report.coverage, report.gaps);
     } else if (!line.met()) {
       count_gap(context, i, line, report.gaps);
     }

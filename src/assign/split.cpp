@@ -641,6 +641,10 @@ Instance build(const Model& model, std::span<const std::string> pool, const Team
 
   // Requirements.
   for (const TeamRequirement& r : request.requirements) {
+    if (std::holds_alternative<Fte>(r.count)) {
+      throw InvalidInputError("split: requirement " + quote(r.competency) +
+                              " counts FTE; a split judges its teams by members, so give a count");
+    }
     in.weight.push_back(r.importance);
     in.need.push_back(std::holds_alternative<int>(r.count) ? std::get<int>(r.count) : 0);
     in.total_weight += r.importance;

@@ -10,7 +10,6 @@
 
 #include "teamwright/cover/problem.hpp"
 #include "teamwright/cover/solution.hpp"
-#include "util/b_matching.hpp"
 
 namespace teamwright::cover::detail {
 
@@ -25,35 +24,49 @@ struct Limits {
   std::optional<int> max_size;
 };
 
-/// The rows a column covers; only slot rows have a capacity in a slot matching.
-struct RowsOf {
-  const Problem* problem;
-  std::span<const Index> operator()(Index column) const { return problem->rows_of(column); }
-};
-
-/// Chosen columns assigned to slot rows, each slot row up to its capacity.
-using SlotMatching = util::BMatching<RowsOf>;
-
-/// Capacities for a slot matching: `capacity` on slot rows, 0 elsewhere.
-std::vector<int> slot_capacity(const Problem& p, const std::vector<int>& capacity);
-
 struct Analysis {
   /// Columns any solution may use (solution.hpp defines "usable").
   std::vector<char> usable;
-  /// Fixed columns kept (of two conflicting ones the later is dropped).
+  /// Fixed columns kept (of two that conflict or share a group, the later is dropped).
   std::vector<Index> fixed;
-  /// The demand each row can be met to (its demand, unless proven less).
-  std::vector<int> capacity;
+  /// The demand each row can be met to: its demand, unless proven less. For a robust row, the
+  /// demand of the row without its largest contributor.
+  std::vector<double> capacity;
   Limits limits;
   std::vector<Infeasibility> infeasibilities;
-  /// A lower bound on the cost of any solution (when one exists).
+  /// Penalties every solution pays: soft demand beyond what the usable columns can cover.
+  double unavoidable_penalty = 0;
+  /// A lower bound on the objective of any solution (when one exists).
   double bound = 0;
 };
 
-/// Everything provable before the search, in O(nnz log n) plus a slot matching.
+/// Everything provable before the search, in O(nnz log n).
 Analysis analyze(const Problem& problem);
 
+/// The capacities of a pure problem's rows, which are integral.
+std::vector<int> integral_demands(const Analysis& analysis);
+
+/// How much of row `i` the columns `chosen` (flags by column) cover: the sum of their
+/// coefficients, less the largest for a robust row.
+double covered(const Problem& problem, Index row, const std::vector<char>& chosen);
+
+/// Where a greedy starts, for the searches that complete partial solutions with it.
+struct GreedyStart {
+  /// The columns it may use instead of the analysis's usable ones (flags by column).
+  const std::vector<char>* usable = nullptr;
+  /// Columns taken before any other (besides the fixed ones); they may be dropped as redundant.
+  std::vector<Index> taken;
+  /// Prices that rank the columns instead of their costs (e.g. Lagrangian reduced costs, > 0);
+  /// decisions that trade cost against penalties still use the costs.
+  const std::vector<double>* prices = nullptr;
+};
+
 /// The lazy greedy of greedy.hpp, working to an analysis.
-Solution greedy(const Problem& problem, const Analysis& analysis);
+Solution greedy(const Problem& problem, const Analysis& analysis, const GreedyStart& start = {});
+
+/// The objective of a set of columns: their cost plus the penalties of the soft rows they leave
+/// short, and the rows they leave short (hard or soft, ascending).
+double objective(const Problem& problem, const std::vector<Index>& columns,
+                 std::vector<Index>* short_rows = nullptr, double* penalty = nullptr);
 
 }  // namespace teamwright::cover::detail

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 #include <string>
@@ -17,17 +18,36 @@ bool close(double a, double b) {
 }
 bool at_most(double a, double b) { return a <= b + 1e-6 * std::max(1.0, std::abs(b)); }
 
-// The checker's own reading of "usable" (solution.hpp): kept fixed columns, and the columns
-// that conflict with none of them and fit the budget and size they leave.
+// What the chosen columns give row r: the sum of their coefficients, less the largest for a
+// robust row.
+double given(const Problem& p, Index r, const std::set<Index>& chosen) {
+  double sum = 0;
+  double largest = 0;
+  for (const Index j : chosen) {
+    const double a = p.coefficient(j, r);
+    sum += a;
+    largest = std::max(largest, a);
+  }
+  return p.is_robust(r) ? sum - largest : sum;
+}
+
+bool same_group(const Problem& p, Index a, Index b) {
+  return p.group_of(a) >= 0 && p.group_of(a) == p.group_of(b);
+}
+
+bool in_conflict(const Problem& p, Index a, Index b) {
+  const auto c = p.conflicts_of(a);
+  return std::binary_search(c.begin(), c.end(), b);
+}
+
+// The checker's own reading of "usable" (solution.hpp).
 std::vector<char> usable_columns(const Problem& p, bool with_budget, bool with_size) {
-  std::set<Index> fixed;
+  std::vector<Index> fixed;
   for (const Index j : p.fixed_columns()) {
-    const bool clashes = std::any_of(fixed.begin(), fixed.end(), [&](Index kept) {
-      const auto c = p.conflicts_of(kept);
-      return std::binary_search(c.begin(), c.end(), j);
-    });
-    if (!clashes) {
-      fixed.insert(j);
+    if (std::none_of(fixed.begin(), fixed.end(), [&](Index kept) {
+          return in_conflict(p, kept, j) || same_group(p, kept, j);
+        })) {
+      fixed.push_back(j);
     }
   }
   double weight = 0;
@@ -38,12 +58,11 @@ std::vector<char> usable_columns(const Problem& p, bool with_budget, bool with_s
   }
   std::vector<char> usable(static_cast<std::size_t>(p.num_columns()), 1);
   for (Index j = 0; j < p.num_columns(); ++j) {
-    if (fixed.contains(j)) {
+    if (std::find(fixed.begin(), fixed.end(), j) != fixed.end()) {
       continue;
     }
     for (const Index f : fixed) {
-      const auto c = p.conflicts_of(f);
-      if (std::binary_search(c.begin(), c.end(), j)) {
+      if (in_conflict(p, f, j) || same_group(p, f, j)) {
         usable[j] = 0;
       }
     }
@@ -57,20 +76,28 @@ std::vector<char> usable_columns(const Problem& p, bool with_budget, bool with_s
   return usable;
 }
 
-// The usable columns covering any of `rows`, and the rows' total demand.
-std::pair<std::set<Index>, int> usable_cover(const Problem& p, const std::vector<char>& usable,
-                                             const std::vector<Index>& rows) {
-  std::set<Index> columns;
-  int demand = 0;
-  for (const Index r : rows) {
-    demand += p.demand(r);
-    for (const Index j : p.columns_of(r)) {
-      if (usable[j] != 0) {
-        columns.insert(j);
-      }
+// Key of a column's group; an ungrouped column is a group of its own.
+std::int64_t key(const Problem& p, Index j) {
+  return p.group_of(j) >= 0 ? p.group_of(j) : static_cast<std::int64_t>(p.num_groups()) + j;
+}
+
+// Per usable group covering row r: its largest coefficient there and its least `value`.
+template <class Value>
+std::map<std::int64_t, std::pair<double, double>> groups_of_row(const Problem& p, Index r,
+                                                                const std::vector<char>& usable,
+                                                                Value value) {
+  std::map<std::int64_t, std::pair<double, double>> groups;
+  for (const Index j : p.columns_of(r)) {
+    if (usable[j] == 0) {
+      continue;
+    }
+    const auto [it, fresh] = groups.try_emplace(key(p, j), p.coefficient(j, r), value(j));
+    if (!fresh) {
+      it->second.first = std::max(it->second.first, p.coefficient(j, r));
+      it->second.second = std::min(it->second.second, value(j));
     }
   }
-  return {columns, demand};
+  return groups;
 }
 
 }  // namespace
@@ -99,56 +126,41 @@ std::vector<std::string> check(const Problem& p, const Solution& s) {
     weight += p.weight(j);
     size += p.counts_toward_size(j) ? 1 : 0;
   }
-  if (!close(cost, s.cost)) {
-    fail("reported cost " + std::to_string(s.cost) + " differs from the columns' cost " +
-         std::to_string(cost));
-  }
-
-  // Slot assignment: each listed column chosen, covering its slot row, used once.
-  std::map<Index, int> filled;
-  std::set<Index> assigned;
-  for (const auto& [j, r] : s.slot_assignment) {
-    const auto rows = p.rows_of(j);
-    if (!chosen.contains(j) || r < 0 || r >= p.num_rows() || !p.is_slot_row(r) ||
-        !std::binary_search(rows.begin(), rows.end(), r)) {
-      fail("slot assignment of column " + std::to_string(j) + " to row " + std::to_string(r) +
-           " is not possible");
-      continue;
-    }
-    if (!assigned.insert(j).second) {
-      fail("column " + std::to_string(j) + " fills two slots");
-    }
-    ++filled[r];
-  }
-
   std::vector<Index> short_rows;
+  double penalty = 0;
+  bool hard_short = false;
   for (Index r = 0; r < p.num_rows(); ++r) {
-    int met = 0;
-    if (p.is_slot_row(r)) {
-      met = filled[r];
-    } else {
-      for (const Index j : p.columns_of(r)) {
-        met += chosen.contains(j) ? 1 : 0;
+    const double missing = p.demand(r) - given(p, r, chosen);
+    if (missing > 1e-9 * std::max(1.0, p.demand(r))) {
+      short_rows.push_back(r);
+      if (p.is_soft(r)) {
+        penalty += *p.penalty(r) * missing;
+      } else {
+        hard_short = true;
       }
     }
-    if (met < p.demand(r)) {
-      short_rows.push_back(r);
-    }
+  }
+  if (!close(cost + penalty, s.cost)) {
+    fail("reported objective " + std::to_string(s.cost) + " differs from the columns' cost " +
+         std::to_string(cost) + " plus penalties " + std::to_string(penalty));
+  }
+  if (!close(penalty, s.penalty)) {
+    fail("reported penalty " + std::to_string(s.penalty) + " differs from " +
+         std::to_string(penalty));
   }
   if (short_rows != s.short_rows) {
     fail("short_rows does not list exactly the rows left short");
   }
 
   if (s.status == Status::kOptimal || s.status == Status::kFeasible) {
-    if (!short_rows.empty()) {
-      fail("a " + std::string(to_string(s.status)) + " solution leaves row " +
-           std::to_string(short_rows.front()) + " short");
+    if (hard_short) {
+      fail("a " + std::string(to_string(s.status)) + " solution leaves a hard row short");
     }
     for (const Index j : chosen) {
-      for (const Index other : p.conflicts_of(j)) {
-        if (chosen.contains(other)) {
-          fail("conflicting columns " + std::to_string(j) + " and " + std::to_string(other) +
-               " are both chosen");
+      for (const Index other : chosen) {
+        if (j < other && (in_conflict(p, j, other) || same_group(p, j, other))) {
+          fail("columns " + std::to_string(j) + " and " + std::to_string(other) +
+               " conflict or share a group and are both chosen");
         }
       }
     }
@@ -163,11 +175,14 @@ std::vector<std::string> check(const Problem& p, const Solution& s) {
     if (size < p.min_size() || (p.max_size() && size > *p.max_size())) {
       fail("size " + std::to_string(size) + " is outside the size bounds");
     }
-    if (!at_most(s.bound, cost)) {
-      fail("bound " + std::to_string(s.bound) + " exceeds the cost of a solution");
+    if (!at_most(s.bound, s.cost)) {
+      fail("bound " + std::to_string(s.bound) + " exceeds the objective of a solution");
     }
-    if (s.status == Status::kOptimal && !at_most(cost, s.bound)) {
-      fail("optimal status without a bound equal to the cost");
+    if (s.status == Status::kOptimal && !at_most(s.cost, s.bound)) {
+      fail("optimal status without a bound equal to the objective");
+    }
+    if (!close(s.gap, relative_gap(s.cost, s.bound))) {
+      fail("gap " + std::to_string(s.gap) + " is not the relative gap of objective and bound");
     }
     if (!s.infeasibilities.empty()) {
       fail("a solution that exists lists reasons it cannot");
@@ -192,27 +207,24 @@ std::vector<std::string> check(const Problem& p, const Solution& s) {
       switch (reason.kind) {
         case Kind::kRowCapacity: {
           const Index r = reason.rows.at(0);
-          int available = 0;
-          for (const Index j : p.columns_of(r)) {
-            available += usable[j];
+          double reach = 0;
+          double largest = 0;
+          for (const auto& [group, best] : groups_of_row(p, r, usable, [](Index) { return 0.0; })) {
+            reach += best.first;
+            largest = std::max(largest, best.first);
           }
-          if (available >= p.demand(r)) {
-            fail("row " + std::to_string(r) + " has enough usable columns");
+          if (p.is_robust(r)) {
+            reach -= largest;
           }
-          break;
-        }
-        case Kind::kSlotCapacity: {
-          const auto [columns, demand] = usable_cover(p, usable, reason.rows);
-          if (static_cast<int>(columns.size()) >= demand) {
-            fail("slot rows said to be short have enough columns");
+          if (p.is_soft(r) || at_most(p.demand(r), reach)) {
+            fail("row " + std::to_string(r) + " can be met by the usable columns");
           }
           break;
         }
         case Kind::kFixedConflict: {
           const Index a = reason.columns.at(0);
           const Index b = reason.columns.at(1);
-          const auto c = p.conflicts_of(a);
-          if (!p.is_fixed(a) || !p.is_fixed(b) || !std::binary_search(c.begin(), c.end(), b)) {
+          if (!p.is_fixed(a) || !p.is_fixed(b) || !(in_conflict(p, a, b) || same_group(p, a, b))) {
             fail("fixed conflict between " + std::to_string(a) + " and " + std::to_string(b) +
                  " does not exist");
           }
@@ -239,11 +251,13 @@ std::vector<std::string> check(const Problem& p, const Solution& s) {
           break;
         }
         case Kind::kTooFewColumns: {
-          int available = 0;
+          std::set<std::int64_t> groups;
           for (Index j = 0; j < p.num_columns(); ++j) {
-            available += (usable[j] != 0 && p.counts_toward_size(j)) ? 1 : 0;
+            if (usable[j] != 0 && p.counts_toward_size(j)) {
+              groups.insert(key(p, j));
+            }
           }
-          if (available >= p.min_size()) {
+          if (static_cast<int>(groups.size()) >= p.min_size()) {
             fail("enough columns exist for the minimum size");
           }
           break;
@@ -257,23 +271,39 @@ std::vector<std::string> check(const Problem& p, const Solution& s) {
           if (size_kind) {
             limit = p.max_size() ? std::optional<double>(*p.max_size()) : std::nullopt;
           }
-          if (!limit || at_most(reason.bound, *limit)) {
+          const Index r = reason.rows.at(0);
+          if (!limit || at_most(reason.bound, *limit) || p.is_soft(r)) {
             fail("the stated bound does not exceed the limit");
             break;
           }
-          // Recompute: the cheapest way to meet these rows' demand with distinct columns.
-          const auto [columns, demand] = usable_cover(p, usable, reason.rows);
-          std::vector<double> values;
-          values.reserve(columns.size());
-          for (const Index j : columns) {
-            values.push_back(size_kind ? (p.counts_toward_size(j) ? 1.0 : 0.0) : p.weight(j));
+          // Recompute: no choice of one column per group reaches the row's demand (plus, for a
+          // robust row, its smallest coefficient) within the limit. Checked with a fractional
+          // cover of the best coefficient and least value of each group.
+          auto value = [&](Index j) {
+            return size_kind ? (p.counts_toward_size(j) ? 1.0 : 0.0) : p.weight(j);
+          };
+          const auto groups = groups_of_row(p, r, usable, value);
+          std::vector<std::pair<double, double>> items;  // (value per unit, coefficient)
+          double smallest = std::numeric_limits<double>::infinity();
+          for (const auto& [group, best] : groups) {
+            items.emplace_back(best.second / best.first, best.first);
+            smallest = std::min(smallest, best.first);
           }
-          std::sort(values.begin(), values.end());
-          double need = 0;
-          for (int k = 0; k < demand && k < static_cast<int>(values.size()); ++k) {
-            need += values[k];
+          double need = p.demand(r) + (p.is_robust(r) && !items.empty() ? smallest : 0.0);
+          std::sort(items.begin(), items.end());
+          double least = 0;
+          for (const auto& [per_unit, coefficient] : items) {
+            if (need <= 1e-12) {
+              break;
+            }
+            const double take = std::min(need, coefficient);
+            least += per_unit * take;
+            need -= take;
           }
-          if (!at_most(*limit, need) || at_most(need, *limit)) {
+          if (size_kind) {
+            least = std::ceil(least - 1e-9);
+          }
+          if (need <= 1e-9 && at_most(least, *limit)) {
             fail("the stated size or budget bound does not hold");
           }
           break;

@@ -1,5 +1,6 @@
 #include "cover/control.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace teamwright::cover::detail {
@@ -7,18 +8,30 @@ namespace teamwright::cover::detail {
 Control::Control(const SolveOptions& options, const SolveHooks& hooks)
     : start_(std::chrono::steady_clock::now()),
       time_limit_s_(options.time_limit_s),
-      hooks_(&hooks) {}
+      on_progress_(hooks.on_progress ? &hooks.on_progress : nullptr),
+      cancel_(hooks.cancel) {}
+
+Control Control::nested(std::function<bool(const std::vector<Index>&)> keep) {
+  Control inner;
+  inner.start_ = start_;
+  inner.time_limit_s_ = time_limit_s_;
+  inner.cancel_ = cancel_;
+  inner.parent_ = this;
+  inner.keep_ = std::move(keep);
+  inner.integral_ = integral_;
+  return inner;
+}
 
 double Control::elapsed() const {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
 }
 
 bool Control::stop() {
-  if (termination_ != Termination::kCompleted) {
+  if (termination_ != Termination::kCompleted || rejected_) {
     return true;
   }
-  if (hooks_->cancel != nullptr && hooks_->cancel->cancelled()) {
-    termination_ = Termination::kCancelled;
+  if (cancel_ != nullptr && cancel_->cancelled()) {
+    termination_ = cancel_->interrupted() ? Termination::kInterrupted : Termination::kCancelled;
   } else if (elapsed() >= time_limit_s_) {
     termination_ = Termination::kTimeLimit;
   }
@@ -28,6 +41,13 @@ bool Control::stop() {
 bool Control::offer(std::vector<Index> columns, double cost) {
   if (!(cost < incumbent_.cost - 1e-9 * std::max(1.0, std::abs(cost)))) {
     return false;
+  }
+  if (parent_ != nullptr) {
+    if (keep_(columns)) {
+      parent_->offer(columns, cost);
+    } else {
+      rejected_ = true;
+    }
   }
   incumbent_.columns = std::move(columns);
   incumbent_.cost = cost;
@@ -42,6 +62,9 @@ void Control::offer_bound(double bound) {
   }
   if (bound > bound_) {
     bound_ = bound;
+    if (parent_ != nullptr) {
+      parent_->offer_bound(bound);
+    }
     report(false);
   }
 }
@@ -55,7 +78,7 @@ bool Control::closed() const {
 }
 
 void Control::report(bool forced) {
-  if (!hooks_->on_progress) {
+  if (on_progress_ == nullptr) {
     return;
   }
   const double now = elapsed();
@@ -69,7 +92,7 @@ void Control::report(bool forced) {
   }
   progress.bound = bound_;
   progress.elapsed_s = now;
-  hooks_->on_progress(progress);
+  (*on_progress_)(progress);
 }
 
 }  // namespace teamwright::cover::detail

@@ -4,6 +4,7 @@
 // tells `Control` about new incumbents and bounds, which reaches the progress callback.
 
 #include <chrono>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <vector>
@@ -23,6 +24,14 @@ struct Incumbent {
 class Control {
  public:
   Control(const SolveOptions& options, const SolveHooks& hooks);
+
+  /// A control for a relaxation of this solve: the same clock, limit and cancellation, no
+  /// progress reports of its own. Its incumbents that `keep` accepts, and all its bounds, are
+  /// offered to this control too; the first it is offered that `keep` rejects stops it (the
+  /// relaxation has gone where this solve cannot follow). This control must outlive it.
+  [[nodiscard]] Control nested(std::function<bool(const std::vector<Index>&)> keep);
+  /// Whether a nested control stopped because `keep` rejected an incumbent.
+  [[nodiscard]] bool rejected() const { return rejected_; }
 
   /// Whether to stop now: the time limit has passed or the solve was cancelled. Once true,
   /// stays true.
@@ -45,11 +54,16 @@ class Control {
   [[nodiscard]] double time_to_best() const { return time_to_best_; }
 
  private:
+  Control() = default;
   void report(bool forced);
 
   std::chrono::steady_clock::time_point start_;
-  double time_limit_s_;
-  const SolveHooks* hooks_;
+  double time_limit_s_ = 0;
+  const std::function<void(const Progress&)>* on_progress_ = nullptr;
+  const CancellationToken* cancel_ = nullptr;
+  Control* parent_ = nullptr;
+  std::function<bool(const std::vector<Index>&)> keep_;
+  bool rejected_ = false;
   Incumbent incumbent_;
   double bound_ = -std::numeric_limits<double>::infinity();
   bool integral_ = false;

@@ -1,31 +1,27 @@
-// Branch-and-bound for weighted set multicover with side constraints.
+// Branch-and-bound for pure weighted set multicover (problem.hpp: unit coefficients, integral
+// demands; fixed columns and a minimum size allowed). Problems with other side constraints go
+// to the constrained branch-and-bound (constrained.hpp).
 //
 // Every node fixes columns in or out. Its bound is the Lagrangian relaxation of the rows left
 // to meet, optimised by subgradient over all free columns (so it is valid) from the parent's
-// multipliers; the relaxation treats slot rows as ordinary rows and ignores the other side
-// constraints, which only make it weaker. Side constraints are propagated instead: conflicts
-// of fixed columns, columns the budget or size can no longer hold, rows whose free columns are
-// all needed. Reduced-cost fixing removes the columns whose reduced cost alone lifts the bound
-// past the incumbent (Beasley, "A Lagrangian heuristic for set-covering problems", Naval
-// Research Logistics 37, 1990; Balas and Carrera, "A dynamic subgradient-based branch-and-bound
-// procedure for set covering", Operations Research 44(6), 1996). Branching takes the short row
-// with fewest free columns and partitions on which of them, by increasing reduced cost, is the
-// first in the solution. Once every row is met, slots the chosen columns cannot fill and a
-// minimum size not reached are branched on the same way, over the columns that could help.
+// multipliers. Rows whose free columns are all needed are propagated. Reduced-cost fixing removes
+// the columns whose reduced cost alone lifts the bound past the incumbent (Beasley, "A Lagrangian
+// heuristic for set-covering problems", Naval Research Logistics 37, 1990; Balas and Carrera, "A
+// dynamic subgradient-based branch-and-bound procedure for set covering", Operations Research
+// 44(6), 1996). Branching takes the short row with fewest free columns and partitions on which of
+// them, by increasing reduced cost, is the first in the solution. Once every row is met, a minimum
+// size not reached is completed with the cheapest free columns.
 
 #include "cover/exact.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <condition_variable>
-#include <exception>
 #include <limits>
-#include <mutex>
 #include <numeric>
-#include <thread>
 
 #include "cover/completion.hpp"
 #include "cover/lagrangian.hpp"
+#include "cover/tree.hpp"
 
 namespace teamwright::cover::detail {
 namespace {
@@ -36,156 +32,6 @@ constexpr double kInfinity = std::numeric_limits<double>::infinity();
 // cost more nodes than they save).
 constexpr int kStall = 20;
 constexpr double kMinLambda = 1e-4;
-enum : char { kFree = 0, kIn = 1, kOut = 2 };
-
-struct Node {
-  std::vector<char> state;    // per column: kFree, kIn, kOut
-  std::vector<double> u;      // multipliers to start from
-  double bound = -kInfinity;  // inherited from the parent
-};
-
-// What the workers of one search share: the open nodes (a stack, so one worker searches depth
-// first), the nodes being processed and the control, all behind one lock. With several workers
-// each takes the top node when it is free; the tree is exhausted when the stack is empty and no
-// worker holds a node.
-class Tree {
- public:
-  Tree(Control& control, int workers)
-      : control_(control), in_flight_(static_cast<std::size_t>(workers), kInfinity) {}
-
-  void push(Node node) {
-    const std::lock_guard lock(mutex_);
-    stack_.push_back(std::move(node));
-  }
-
-  // The next node for `worker`, waiting while other workers may still add some. False when the
-  // search is over: exhausted, stopped or failed.
-  bool take(int worker, Node& node) {
-    std::unique_lock lock(mutex_);
-    while (true) {
-      if (over_) {
-        return false;
-      }
-      if (control_.stop()) {
-        stopped_ = true;
-        finish();
-        return false;
-      }
-      if (!stack_.empty()) {
-        node = std::move(stack_.back());
-        stack_.pop_back();
-        in_flight_[static_cast<std::size_t>(worker)] = node.bound;
-        ++busy_;
-        return true;
-      }
-      if (busy_ == 0) {
-        finish();
-        return false;
-      }
-      idle_.wait(lock);
-    }
-  }
-
-  // The number of a node about to be processed (from 0, the root).
-  std::int64_t number() {
-    const std::lock_guard lock(mutex_);
-    return nodes_++;
-  }
-
-  // `worker` is done with its node (`number`, or -1 if it was pruned unprocessed): its children
-  // join the stack, the last one on top.
-  void done(int worker, std::vector<Node>& children, std::int64_t number) {
-    const std::lock_guard lock(mutex_);
-    for (Node& child : children) {
-      stack_.push_back(std::move(child));
-    }
-    children.clear();
-    in_flight_[static_cast<std::size_t>(worker)] = kInfinity;
-    --busy_;
-    if (number >= 0 && (number & 63) == 63) {
-      report_bound();
-    }
-    idle_.notify_all();
-  }
-
-  // A worker's exception ends the search; the first one is rethrown by `rethrow`.
-  void fail(std::exception_ptr error) {
-    const std::lock_guard lock(mutex_);
-    if (!error_) {
-      error_ = std::move(error);
-    }
-    over_ = true;
-    stopped_ = true;
-    idle_.notify_all();
-  }
-  void rethrow() const {
-    if (error_) {
-      std::rethrow_exception(error_);
-    }
-  }
-  [[nodiscard]] bool exhausted() const { return !stopped_; }
-
-  // The control, behind the lock.
-  bool stop() {
-    const std::lock_guard lock(mutex_);
-    return control_.stop();
-  }
-  bool offer(std::vector<Index> columns, double cost) {
-    const std::lock_guard lock(mutex_);
-    return control_.offer(std::move(columns), cost);
-  }
-  // Bounds at or above this cannot lead to a better solution.
-  [[nodiscard]] double cutoff() {
-    const std::lock_guard lock(mutex_);
-    if (!control_.incumbent().exists()) {
-      return kInfinity;
-    }
-    const double best = control_.incumbent().cost;
-    return control_.integral_costs() ? best - 1 + 1e-6 : best - 1e-9 * std::max(1.0, best);
-  }
-
- private:
-  // Ends the search: the bound of what is left open (everything, when exhausted). Called with
-  // the lock held.
-  void finish() {
-    over_ = true;
-    if (stopped_) {
-      report_bound();
-    } else if (control_.incumbent().exists()) {
-      control_.offer_bound(control_.incumbent().cost);
-    }
-    idle_.notify_all();
-  }
-
-  // The open and in-flight nodes' smallest bound (or the incumbent) bounds every solution not
-  // yet excluded. Called with the lock held.
-  void report_bound() {
-    double bound = kInfinity;
-    if (control_.incumbent().exists()) {
-      bound = control_.incumbent().cost;
-    }
-    for (const Node& node : stack_) {
-      bound = std::min(bound, node.bound);
-    }
-    for (const double b : in_flight_) {
-      bound = std::min(bound, b);
-    }
-    if (bound < kInfinity) {
-      control_.offer_bound(bound);
-    }
-  }
-
-  Control& control_;
-  std::mutex mutex_;
-  std::condition_variable idle_;
-  std::vector<Node> stack_;
-  std::vector<double> in_flight_;  // per worker: the bound of the node it holds
-  int busy_ = 0;
-  std::int64_t nodes_ = 0;
-  bool over_ = false;
-  bool stopped_ = false;
-  std::exception_ptr error_;
-};
 
 class BranchAndBound {
  public:
@@ -193,8 +39,8 @@ class BranchAndBound {
       : p_(p),
         a_(a),
         tree_(tree),
-        pure_(is_pure(p)),
-        completion_(p, a.capacity, forced(p, a), a.limits.min_size),
+        demand_(integral_demands(a)),
+        completion_(p, demand_, forced(p, a), a.limits.min_size),
         need_(static_cast<std::size_t>(p.num_rows()), 0),
         free_count_(static_cast<std::size_t>(p.num_rows()), 0),
         subgradient_(static_cast<std::size_t>(p.num_rows()), 0.0),
@@ -249,8 +95,8 @@ class BranchAndBound {
     return u;
   }
 
-  // Fixed cost, weight and size; needs and free counts per row. False if the node is infeasible.
-  // Works from the lists of free and fixed-in columns, so a node costs what is still open.
+  // Fixed cost and size; needs and free counts per row. False if the node is infeasible. Works
+  // from the lists of free and fixed-in columns, so a node costs what is still open.
   bool propagate(std::vector<char>& state) {
     for (bool changed = true; changed;) {
       changed = false;
@@ -264,35 +110,12 @@ class BranchAndBound {
         }
       }
       fixed_cost_ = 0;
-      double weight = 0;
-      int size = 0;
+      fixed_size_ = 0;
       for (const Index j : in_) {
         fixed_cost_ += p_.cost(j);
-        weight += p_.weight(j);
-        size += p_.counts_toward_size(j) ? 1 : 0;
-        for (const Index other : p_.conflicts_of(j)) {
-          if (state[other] == kIn) {
-            return false;
-          }
-          state[other] = kOut;
-        }
+        fixed_size_ += p_.counts_toward_size(j) ? 1 : 0;
       }
-      fixed_size_ = size;
-      const auto& limits = a_.limits;
-      if ((limits.budget && !within(weight, *limits.budget)) ||
-          (limits.max_size && size > *limits.max_size)) {
-        return false;
-      }
-      std::erase_if(free_, [&](Index j) {
-        if (state[j] == kFree &&
-            !((limits.budget && !within(weight + p_.weight(j), *limits.budget)) ||
-              (limits.max_size && p_.counts_toward_size(j) && size >= *limits.max_size))) {
-          return false;
-        }
-        state[j] = kOut;
-        return true;
-      });
-      std::copy(a_.capacity.begin(), a_.capacity.end(), need_.begin());
+      std::copy(demand_.begin(), demand_.end(), need_.begin());
       std::fill(free_count_.begin(), free_count_.end(), 0);
       for (const Index j : in_) {
         for (const Index i : p_.rows_of(j)) {
@@ -384,7 +207,7 @@ class BranchAndBound {
     return best;
   }
 
-  // For pure problems: the greedy on reduced costs completes the node into a solution.
+  // The greedy on reduced costs completes the node into a solution.
   void node_heuristic(const std::vector<char>& state) {
     std::vector<int> left(need_);
     std::vector<Index> chosen;
@@ -426,12 +249,12 @@ class BranchAndBound {
       return;
     }
     const bool root = count == 0;
-    double bound = lagrangian_bound(node.u, root ? 1000 : 150, root ? 2.0 : 0.5);
-    bound = std::max({bound, node.bound, min_size_bound(node.state)});
+    const double relaxed = lagrangian_bound(node.u, root ? 1000 : 150, root ? 2.0 : 0.5);
+    const double bound = std::max({relaxed, node.bound, min_size_bound(node.state)});
     if (bound >= tree_.cutoff()) {
       return;
     }
-    if (pure_ && (root || count % 16 == 0)) {
+    if (root || count % 16 == 0) {
       node_heuristic(node.state);
       if (bound >= tree_.cutoff()) {
         return;
@@ -445,10 +268,11 @@ class BranchAndBound {
         if (node.state[j] != kFree) {
           continue;
         }
-        if (rc_[j] > 0 && bound + rc_[j] >= cut) {
+        // The reduced costs belong to the relaxation's own value, not to an inherited bound.
+        if (rc_[j] > 0 && relaxed + rc_[j] >= cut) {
           node.state[j] = kOut;
           fixed = true;
-        } else if (rc_[j] < 0 && bound - rc_[j] >= cut) {
+        } else if (rc_[j] < 0 && relaxed - rc_[j] >= cut) {
           node.state[j] = kIn;
           fixed = true;
         }
@@ -475,28 +299,7 @@ class BranchAndBound {
       branch(node, std::move(columns), bound);
       return;
     }
-    // Every row is met by the columns fixed in.
-    if (std::vector<Index> helpers = unfilled_slot_helpers(node.state); !helpers.empty()) {
-      branch(node, std::move(helpers), bound);
-      return;
-    }
-    if (slots_unfillable_) {
-      return;
-    }
-    if (fixed_size_ < a_.limits.min_size) {
-      if (pure_) {
-        offer_fixed(node.state);
-        return;
-      }
-      std::vector<Index> columns;
-      for (Index j = 0; j < p_.num_columns(); ++j) {
-        if (node.state[j] == kFree && p_.counts_toward_size(j)) {
-          columns.push_back(j);
-        }
-      }
-      branch(node, std::move(columns), bound);
-      return;
-    }
+    // Every row is met by the columns fixed in; the completion reaches the minimum size.
     offer_fixed(node.state);
   }
 
@@ -516,58 +319,6 @@ class BranchAndBound {
       child.bound = bound;
       children_.push_back(std::move(child));
     }
-  }
-
-  // When the fixed columns cannot fill every slot: the free columns that could take a slot of
-  // the rows whose holders are all used up (a Hall-deficient set). Sets slots_unfillable_ when
-  // no free column can help.
-  std::vector<Index> unfilled_slot_helpers(const std::vector<char>& state) {
-    slots_unfillable_ = false;
-    if (!p_.has_slot_rows()) {
-      return {};
-    }
-    std::vector<int> capacity(static_cast<std::size_t>(p_.num_rows()), 0);
-    for (Index i = 0; i < p_.num_rows(); ++i) {
-      capacity[i] = p_.is_slot_row(i) ? a_.capacity[i] : 0;
-    }
-    SlotMatching matching(static_cast<std::size_t>(p_.num_columns()), capacity, RowsOf{&p_});
-    for (Index j = 0; j < p_.num_columns(); ++j) {
-      if (state[j] == kIn) {
-        matching.add(j);
-      }
-    }
-    std::vector<Index> rows;
-    std::vector<char> in_set(static_cast<std::size_t>(p_.num_rows()), 0);
-    for (Index i = 0; i < p_.num_rows(); ++i) {
-      if (p_.is_slot_row(i) && matching.filled(i) < capacity[i]) {
-        rows.push_back(i);
-        in_set[i] = 1;
-      }
-    }
-    if (rows.empty()) {
-      return {};
-    }
-    for (std::size_t head = 0; head < rows.size(); ++head) {
-      for (const Index j : p_.columns_of(rows[head])) {
-        const Index next = state[j] == kIn ? matching.right_of(j) : -1;
-        if (next >= 0 && in_set[next] == 0) {
-          in_set[next] = 1;
-          rows.push_back(next);
-        }
-      }
-    }
-    std::vector<Index> helpers;
-    for (const Index i : rows) {
-      for (const Index j : p_.columns_of(i)) {
-        if (state[j] == kFree) {
-          helpers.push_back(j);
-        }
-      }
-    }
-    std::sort(helpers.begin(), helpers.end());
-    helpers.erase(std::unique(helpers.begin(), helpers.end()), helpers.end());
-    slots_unfillable_ = helpers.empty();
-    return helpers;
   }
 
   // The cheapest free size-counting columns the minimum size still asks for, on top of the
@@ -590,8 +341,8 @@ class BranchAndBound {
     return fixed_cost_ + std::accumulate(costs.begin(), costs.begin() + missing, 0.0);
   }
 
-  // The columns fixed in meet every constraint (a pure problem's minimum size is reached with
-  // the cheapest free columns): the best solution of the subtree.
+  // The columns fixed in meet every row; the completion reaches the minimum size with the
+  // cheapest columns: the best solution of the subtree.
   void offer_fixed(const std::vector<char>& state) {
     std::vector<Index> chosen;
     for (Index j = 0; j < p_.num_columns(); ++j) {
@@ -599,19 +350,15 @@ class BranchAndBound {
         chosen.push_back(j);
       }
     }
-    if (pure_) {
-      double cost = 0;
-      std::vector<Index> solution = completion_(std::move(chosen), cost);
-      tree_.offer(std::move(solution), cost);
-      return;
-    }
-    tree_.offer(chosen, fixed_cost_);
+    double cost = 0;
+    std::vector<Index> solution = completion_(std::move(chosen), cost);
+    tree_.offer(std::move(solution), cost);
   }
 
   const Problem& p_;
   const Analysis& a_;
   Tree& tree_;
-  bool pure_;
+  std::vector<int> demand_;     // the rows' capacities
   std::vector<Node> children_;  // the children of the node processed, for the tree
   Completion completion_;
   std::vector<int> need_;
@@ -622,7 +369,6 @@ class BranchAndBound {
   std::vector<double> rc_;
   double fixed_cost_ = 0;
   int fixed_size_ = 0;
-  bool slots_unfillable_ = false;
 };
 
 }  // namespace
@@ -631,22 +377,10 @@ bool branch_and_bound(const Problem& problem, const Analysis& analysis, Control&
                       std::vector<double> multipliers, int threads) {
   Tree tree(control, threads);
   tree.push(BranchAndBound::root(problem, analysis, std::move(multipliers)));
-  const auto work = [&](int worker) {
-    try {
-      BranchAndBound search(problem, analysis, tree);
-      search.work(worker);
-    } catch (...) {
-      tree.fail(std::current_exception());
-    }
-  };
-  {
-    std::vector<std::jthread> helpers;
-    for (int worker = 1; worker < threads; ++worker) {
-      helpers.emplace_back(work, worker);
-    }
-    work(0);
-  }  // joins the helpers
-  tree.rethrow();
+  run_workers(tree, threads, [&](int worker) {
+    BranchAndBound search(problem, analysis, tree);
+    search.work(worker);
+  });
   return tree.exhausted();
 }
 

@@ -1,4 +1,4 @@
-// Lazy greedy with slot matching and redundancy removal (see greedy.hpp); the proofs it starts
+// Lazy greedy with group moves and redundancy removal (see greedy.hpp); the proofs it starts
 // from are in analysis.cpp.
 
 #include "teamwright/cover/greedy.hpp"
@@ -14,23 +14,39 @@ namespace teamwright::cover {
 namespace detail {
 namespace {
 
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+constexpr double kTolerance = 1e-9;
+
 class Greedy {
  public:
-  Greedy(const Problem& problem, const Analysis& analysis)
+  Greedy(const Problem& problem, const Analysis& analysis, const GreedyStart& start)
       : p_(problem),
         a_(analysis),
-        need_(analysis.capacity),
-        count_(static_cast<std::size_t>(problem.num_rows()), 0),
+        start_(start),
+        usable_(start.usable != nullptr ? *start.usable : analysis.usable),
+        target_(analysis.capacity),
+        sum_(static_cast<std::size_t>(problem.num_rows()), 0.0),
         chosen_(static_cast<std::size_t>(problem.num_columns()), 0),
-        blocked_(static_cast<std::size_t>(problem.num_columns()), 0) {
-    if (problem.has_slot_rows()) {
-      slots_.emplace(static_cast<std::size_t>(problem.num_columns()),
-                     slot_capacity(problem, analysis.capacity), RowsOf{&problem});
+        blocked_(static_cast<std::size_t>(problem.num_columns()), 0),
+        group_choice_(static_cast<std::size_t>(problem.num_groups()), -1),
+        penalty_(static_cast<std::size_t>(problem.num_rows()), -1.0) {
+    for (Index i = 0; i < p_.num_rows(); ++i) {
+      if (p_.is_soft(i)) {
+        penalty_[i] = *p_.penalty(i);
+      }
     }
-    for (Index r = 0; r < p_.num_rows(); ++r) {
-      outstanding_ += need_[r];
-      if (p_.is_slot_row(r)) {
-        need_[r] = 0;  // slot demand is tracked by the matching
+    // A robust row is met once its sum reaches its capacity plus its largest usable coefficient.
+    for (Index i = 0; i < p_.num_rows(); ++i) {
+      if (p_.is_robust(i) && target_[i] > 0) {
+        double largest = 0;
+        const auto columns = p_.columns_of(i);
+        const auto coefficients = p_.coefficients_in(i);
+        for (std::size_t k = 0; k < columns.size(); ++k) {
+          if (usable_[columns[k]] != 0) {
+            largest = std::max(largest, coefficients.empty() ? 1.0 : coefficients[k]);
+          }
+        }
+        target_[i] += largest;
       }
     }
   }
@@ -39,11 +55,18 @@ class Greedy {
     for (const Index j : a_.fixed) {
       take(j);
     }
-    cover();
-    remove_redundant();
-    if (reach_min_size()) {
-      remove_redundant();  // the columns added may make others redundant
+    for (const Index j : start_.taken) {
+      if (replaced(j) < 0 && eligible(j)) {
+        take(j);
+      }
     }
+    add(false);
+    add(true);
+    if (reach_min_size()) {
+      add(true);
+    }
+    remove_redundant();
+    move_within_groups();
   }
 
   [[nodiscard]] Solution solution() const {
@@ -51,34 +74,29 @@ class Greedy {
     for (Index j = 0; j < p_.num_columns(); ++j) {
       if (chosen_[j] != 0) {
         s.columns.push_back(j);
-        s.cost += p_.cost(j);
       }
     }
+    s.cost = objective(p_, s.columns, &s.short_rows, &s.penalty);
     s.bound = a_.bound;
-    if (slots_) {
-      s.slot_assignment = slots_->pairs();
-    }
-    for (Index r = 0; r < p_.num_rows(); ++r) {
-      const int met = p_.is_slot_row(r) ? slots_->filled(r) : count_[r];
-      if (met < p_.demand(r)) {
-        s.short_rows.push_back(r);
-      }
-    }
     s.infeasibilities = a_.infeasibilities;
+    const bool hard_short = std::any_of(s.short_rows.begin(), s.short_rows.end(),
+                                        [&](Index i) { return !p_.is_soft(i); });
     if (!s.infeasibilities.empty()) {
       s.status = Status::kInfeasible;
-    } else if (!s.short_rows.empty() || size_ < p_.min_size()) {
+    } else if (hard_short || size_ < p_.min_size()) {
       s.status = Status::kNoSolutionFound;
     } else {
       s.status = within(s.cost, s.bound) ? Status::kOptimal : Status::kFeasible;
     }
+    const bool solved = s.status == Status::kOptimal || s.status == Status::kFeasible;
+    s.gap = relative_gap(solved ? std::optional<double>(s.cost) : std::nullopt, s.bound);
     return s;
   }
 
  private:
   struct Candidate {
     double score;
-    int gain;
+    double gain;
     Index column;
   };
   struct WorseThan {
@@ -93,70 +111,219 @@ class Greedy {
     }
   };
 
+  // What taking column j (or moving its group's choice to it) changes: hard demand met, penalty
+  // saved, and cost and weight added.
+  struct Effect {
+    double hard = 0;
+    double saved = 0;
+    double cost = 0;
+    double weight = 0;
+  };
+
+  [[nodiscard]] Index replaced(Index j) const {
+    const Index g = p_.group_of(j);
+    return g >= 0 ? group_choice_[g] : -1;
+  }
+
   [[nodiscard]] bool eligible(Index j) const {
-    return a_.usable[j] != 0 && chosen_[j] == 0 && blocked_[j] == 0 &&
-           (!a_.limits.budget || within(weight_ + p_.weight(j), *a_.limits.budget)) &&
-           (!a_.limits.max_size || !p_.counts_toward_size(j) || size_ < *a_.limits.max_size);
-  }
-
-  [[nodiscard]] int gain(Index j) const {
-    int g = 0;
-    bool slot = false;
-    for (const Index r : p_.rows_of(j)) {
-      g += need_[r] > 0 ? 1 : 0;
-      slot = slot || p_.is_slot_row(r);
+    if (usable_[j] == 0 || chosen_[j] != 0 || blocked_[j] != 0) {
+      return false;
     }
-    return g + ((slot && slots_->can_add(j)) ? 1 : 0);
+    const Index old = replaced(j);
+    if (old >= 0 && p_.is_fixed(old)) {
+      return false;
+    }
+    const double weight = weight_ + p_.weight(j) - (old >= 0 ? p_.weight(old) : 0.0);
+    const int size = size_ + (p_.counts_toward_size(j) ? 1 : 0) -
+                     (old >= 0 && p_.counts_toward_size(old) ? 1 : 0);
+    return (!a_.limits.budget || within(weight, *a_.limits.budget)) &&
+           (!a_.limits.max_size || size <= *a_.limits.max_size || size <= size_);
   }
 
-  [[nodiscard]] Candidate candidate(Index j, int g) const {
-    const double cost = p_.cost(j);
-    return {cost > 0 ? g / cost : std::numeric_limits<double>::infinity(), g, j};
+  void change(Index row, double delta, Effect& effect) const {
+    const double before = std::min(sum_[row], target_[row]);
+    const double after = std::min(std::max(0.0, sum_[row] + delta), target_[row]);
+    if (p_.is_soft(row)) {
+      effect.saved += *p_.penalty(row) * (after - before);
+    } else {
+      effect.hard += after - before;
+    }
+  }
+
+  [[nodiscard]] Effect effect(Index j) const {
+    Effect e;
+    const Index old = replaced(j);
+    const auto rows = p_.rows_of(j);
+    const auto coefficients = p_.coefficients_of(j);
+    if (old < 0) {
+      for (std::size_t k = 0; k < rows.size(); ++k) {
+        const Index i = rows[k];
+        const double residual = target_[i] - sum_[i];
+        if (residual > 0) {
+          const double met = std::min(coefficients.empty() ? 1.0 : coefficients[k], residual);
+          const double penalty = penalty_[i];
+          if (penalty < 0) {
+            e.hard += met;
+          } else {
+            e.saved += penalty * met;
+          }
+        }
+      }
+      e.cost = p_.cost(j);
+      e.weight = p_.weight(j);
+      return e;
+    }
+    // A move within the group: the rows of both columns, each by the difference.
+    const auto old_rows = p_.rows_of(old);
+    const auto old_coefficients = p_.coefficients_of(old);
+    std::size_t a = 0;
+    std::size_t b = 0;
+    while (a < rows.size() || b < old_rows.size()) {
+      const Index ra = a < rows.size() ? rows[a] : std::numeric_limits<Index>::max();
+      const Index rb = b < old_rows.size() ? old_rows[b] : std::numeric_limits<Index>::max();
+      const Index row = std::min(ra, rb);
+      double delta = 0;
+      if (ra == row) {
+        delta += coefficients.empty() ? 1.0 : coefficients[a];
+        ++a;
+      }
+      if (rb == row) {
+        delta -= old_coefficients.empty() ? 1.0 : old_coefficients[b];
+        ++b;
+      }
+      change(row, delta, e);
+    }
+    e.cost = p_.cost(j) - p_.cost(old);
+    e.weight = p_.weight(j) - p_.weight(old);
+    return e;
+  }
+
+  // The key of a column in the heap: hard demand met per unit of net cost while hard rows are
+  // short; penalty saved per unit of cost afterwards. Nothing when the column does not help.
+  [[nodiscard]] std::optional<Candidate> candidate(Index j, bool soft_phase) const {
+    const Effect e = effect(j);
+    if (e.hard < -kTolerance) {
+      return std::nullopt;  // a move that would give up met hard demand
+    }
+    if (!soft_phase) {
+      if (e.hard <= kTolerance) {
+        return std::nullopt;
+      }
+      const double net = start_.prices == nullptr ? e.cost - e.saved : price_change(j);
+      return Candidate{net > 0 ? e.hard / net : kInfinity, e.hard, j};
+    }
+    if (e.saved <= e.cost + kTolerance * std::max(1.0, e.cost)) {
+      return std::nullopt;
+    }
+    return Candidate{e.cost > 0 ? e.saved / e.cost : kInfinity, e.saved, j};
+  }
+
+  // The change in price of taking j, or of moving its group's choice to it.
+  [[nodiscard]] double price_change(Index j) const {
+    const Index old = replaced(j);
+    return (*start_.prices)[j] - (old >= 0 ? (*start_.prices)[old] : 0.0);
+  }
+
+  void apply(Index j, int sign) {
+    const auto rows = p_.rows_of(j);
+    const auto coefficients = p_.coefficients_of(j);
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+      sum_[rows[k]] += sign * (coefficients.empty() ? 1.0 : coefficients[k]);
+    }
+    for (const Index other : p_.conflicts_of(j)) {
+      blocked_[other] += sign;
+    }
+    weight_ += sign * p_.weight(j);
+    size_ += sign * (p_.counts_toward_size(j) ? 1 : 0);
+    chosen_[j] = static_cast<char>(sign > 0 ? 1 : 0);
+    if (const Index g = p_.group_of(j); g >= 0) {
+      group_choice_[g] = sign > 0 ? j : -1;
+    }
   }
 
   void take(Index j) {
-    chosen_[j] = 1;
-    bool slot = false;
-    for (const Index r : p_.rows_of(j)) {
-      ++count_[r];
-      if (need_[r] > 0) {
-        --need_[r];
-        --outstanding_;
-      }
-      slot = slot || p_.is_slot_row(r);
+    if (const Index old = replaced(j); old >= 0) {
+      apply(old, -1);
     }
-    if (slot && slots_->add(j)) {
-      --outstanding_;
-    }
-    for (const Index other : p_.conflicts_of(j)) {
-      ++blocked_[other];
-    }
-    weight_ += p_.weight(j);
-    size_ += p_.counts_toward_size(j) ? 1 : 0;
+    apply(j, +1);
   }
 
-  void cover() {
+  // Takes columns while they help: hard demand first, then penalties worth saving.
+  void add(bool soft_phase) {
     std::priority_queue<Candidate, std::vector<Candidate>, WorseThan> heap;
     for (Index j = 0; j < p_.num_columns(); ++j) {
       if (eligible(j)) {
-        if (const int g = gain(j); g > 0) {
-          heap.push(candidate(j, g));
+        if (const auto c = candidate(j, soft_phase)) {
+          heap.push(*c);
         }
       }
     }
-    while (outstanding_ > 0 && !heap.empty()) {
+    while (!heap.empty()) {
       const Candidate top = heap.top();
       heap.pop();
       if (!eligible(top.column)) {
-        continue;  // eligibility only shrinks: the column is out for good
+        continue;
       }
-      const int g = gain(top.column);
-      if (g == top.gain) {
+      const auto now = candidate(top.column, soft_phase);
+      if (!now) {
+        continue;
+      }
+      if (heap.empty() || !WorseThan{}(*now, heap.top())) {
         take(top.column);
-      } else if (g > 0) {
-        heap.push(candidate(top.column, g));
+      } else {
+        heap.push(*now);
       }
     }
+  }
+
+  // Adds the cheapest eligible columns of unused groups until the minimum size holds; returns
+  // whether it added.
+  bool reach_min_size() {
+    if (size_ >= a_.limits.min_size) {
+      return false;
+    }
+    std::vector<Index> order;
+    for (Index j = 0; j < p_.num_columns(); ++j) {
+      if (p_.counts_toward_size(j) && replaced(j) < 0) {
+        order.push_back(j);
+      }
+    }
+    std::sort(order.begin(), order.end(), [&](Index a, Index b) {
+      return p_.cost(a) != p_.cost(b) ? p_.cost(a) < p_.cost(b) : a < b;
+    });
+    for (const Index j : order) {
+      if (size_ >= a_.limits.min_size) {
+        break;
+      }
+      if (replaced(j) < 0 && eligible(j)) {
+        take(j);
+      }
+    }
+    return true;
+  }
+
+  // Whether every hard row stays at its capacity with column j out (robust rows by their true
+  // measure), and the penalty its removal adds.
+  [[nodiscard]] bool removable(Index j, double& added_penalty) {
+    added_penalty = 0;
+    chosen_[j] = 0;
+    bool keeps = true;
+    const auto rows = p_.rows_of(j);
+    const auto coefficients = p_.coefficients_of(j);
+    for (std::size_t k = 0; k < rows.size() && keeps; ++k) {
+      const Index i = rows[k];
+      const double a = coefficients.empty() ? 1.0 : coefficients[k];
+      if (p_.is_soft(i)) {
+        added_penalty +=
+            *p_.penalty(i) * (std::min(sum_[i], target_[i]) - std::min(sum_[i] - a, target_[i]));
+      } else if (p_.is_robust(i)) {
+        keeps = covered(p_, i, chosen_) >= a_.capacity[i] - kTolerance;
+      } else {
+        keeps = sum_[i] - a >= a_.capacity[i] - kTolerance;
+      }
+    }
+    chosen_[j] = 1;
+    return keeps;
   }
 
   void remove_redundant() {
@@ -173,80 +340,77 @@ class Greedy {
       if (p_.counts_toward_size(j) && size_ - 1 < a_.limits.min_size) {
         continue;
       }
-      const auto rows = p_.rows_of(j);
-      const bool needed = std::any_of(rows.begin(), rows.end(), [&](Index r) {
-        return !p_.is_slot_row(r) && count_[r] - 1 < a_.capacity[r];
-      });
-      if (needed || (slots_ && !slots_->remove(j, unassigned_slot_holders()))) {
+      double added = 0;
+      if (removable(j, added) && added < p_.cost(j) - kTolerance * std::max(1.0, p_.cost(j))) {
+        apply(j, -1);
+      }
+    }
+  }
+
+  // Moves each chosen column to the cheapest column of its group that keeps every hard row at
+  // its capacity and lowers the objective.
+  void move_within_groups() {
+    if (!p_.has_groups()) {
+      return;
+    }
+    for (Index g = 0; g < p_.num_groups(); ++g) {
+      const Index old = group_choice_[g];
+      if (old < 0 || p_.is_fixed(old)) {
         continue;
       }
-      chosen_[j] = 0;
-      for (const Index r : rows) {
-        --count_[r];
-      }
-      for (const Index other : p_.conflicts_of(j)) {
-        --blocked_[other];
-      }
-      weight_ -= p_.weight(j);
-      size_ -= p_.counts_toward_size(j) ? 1 : 0;
-    }
-  }
-
-  // Chosen columns that cover a slot row but hold none: the ones that can refill a slot.
-  [[nodiscard]] std::vector<Index> unassigned_slot_holders() const {
-    std::vector<Index> out;
-    for (Index j = 0; j < p_.num_columns(); ++j) {
-      if (chosen_[j] != 0 && slots_->right_of(j) < 0) {
-        const auto rows = p_.rows_of(j);
-        if (std::any_of(rows.begin(), rows.end(), [&](Index r) { return p_.is_slot_row(r); })) {
-          out.push_back(j);
+      Index best = -1;
+      double best_gain = kTolerance;
+      for (const Index j : p_.group(g)) {
+        if (j == old || !eligible(j)) {
+          continue;
+        }
+        const Effect e = effect(j);
+        const double gain = e.saved - e.cost;
+        if (e.hard >= -kTolerance && gain > best_gain && keeps_robust_rows(old, j)) {
+          best = j;
+          best_gain = gain;
         }
       }
+      if (best >= 0) {
+        take(best);
+      }
     }
-    return out;
   }
 
-  // Adds the cheapest eligible columns until the minimum size holds; returns whether it added.
-  bool reach_min_size() {
-    if (size_ >= a_.limits.min_size) {
-      return false;
+  // Whether moving from `old` to `j` keeps every robust row of `old` at its capacity.
+  [[nodiscard]] bool keeps_robust_rows(Index old, Index j) {
+    if (!p_.has_robust_rows()) {
+      return true;
     }
-    std::vector<Index> order;
-    for (Index j = 0; j < p_.num_columns(); ++j) {
-      if (p_.counts_toward_size(j) && chosen_[j] == 0) {
-        order.push_back(j);
-      }
+    chosen_[old] = 0;
+    chosen_[j] = 1;
+    bool keeps = true;
+    for (const Index i : p_.rows_of(old)) {
+      keeps = keeps && (!p_.is_robust(i) || covered(p_, i, chosen_) >= a_.capacity[i] - kTolerance);
     }
-    std::sort(order.begin(), order.end(), [&](Index a, Index b) {
-      return p_.cost(a) != p_.cost(b) ? p_.cost(a) < p_.cost(b) : a < b;
-    });
-    for (const Index j : order) {
-      if (size_ >= a_.limits.min_size) {
-        break;
-      }
-      if (eligible(j)) {
-        take(j);
-      }
-    }
-    return true;
+    chosen_[old] = 1;
+    chosen_[j] = 0;
+    return keeps;
   }
 
   const Problem& p_;
   const Analysis& a_;
-  std::vector<int> need_;  // outstanding demand of ordinary rows
-  std::vector<int> count_;
+  const GreedyStart& start_;
+  const std::vector<char>& usable_;
+  std::vector<double> target_;  // the sum each row is met at
+  std::vector<double> sum_;     // the chosen columns' coefficients, per row
   std::vector<char> chosen_;
   std::vector<int> blocked_;
-  std::optional<SlotMatching> slots_;  // only when the problem has slot rows
-  long long outstanding_ = 0;
+  std::vector<Index> group_choice_;
+  std::vector<double> penalty_;  // per row: the soft penalty, -1 for a hard row
   double weight_ = 0;
   int size_ = 0;
 };
 
 }  // namespace
 
-Solution greedy(const Problem& problem, const Analysis& analysis) {
-  Greedy run(problem, analysis);
+Solution greedy(const Problem& problem, const Analysis& analysis, const GreedyStart& start) {
+  Greedy run(problem, analysis, start);
   run.run();
   return run.solution();
 }

@@ -47,18 +47,6 @@ double lagrangian_bound(const Problem& problem, const std::vector<int>& need, do
   return bound;
 }
 
-bool is_pure(const Problem& p) {
-  if (p.has_slot_rows() || p.budget() || p.max_size()) {
-    return false;
-  }
-  for (Index j = 0; j < p.num_columns(); ++j) {
-    if (!p.conflicts_of(j).empty()) {
-      return false;
-    }
-  }
-  return true;
-}
-
 namespace {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
@@ -71,14 +59,14 @@ class Cft {
         random_(random),
         m_(p.num_rows()),
         n_(p.num_columns()),
-        demand_(a.capacity),
+        demand_(integral_demands(a)),
         forced_(static_cast<std::size_t>(n_), 0),
         fixed_(static_cast<std::size_t>(n_), 0),
         need_(static_cast<std::size_t>(m_), 0),
         rc_(static_cast<std::size_t>(n_), 0.0),
         in_core_(static_cast<std::size_t>(n_), 0),
         subgradient_(static_cast<std::size_t>(m_), 0.0),
-        completion_(p, a.capacity, forced_of(p, a), a.limits.min_size) {
+        completion_(p, demand_, forced_of(p, a), a.limits.min_size) {
     forced_ = forced_of(p, a);
   }
 

@@ -1,8 +1,7 @@
 #pragma once
 
 // Lagrangian relaxation of the covering rows, and the heuristic of Caprara, Fischetti and Toth
-// built on it. For "pure" problems: no conflicts, budget, maximum size or slot rows (fixed
-// columns and a minimum size are fine).
+// built on it, for pure problems (problem.hpp; fixed columns and a minimum size are fine).
 
 #include <cstdint>
 #include <random>
@@ -21,9 +20,6 @@ namespace teamwright::cover::detail {
                                       double fixed_cost, const std::vector<Index>& columns,
                                       const std::vector<double>& u,
                                       std::vector<double>& subgradient);
-
-/// Whether the Lagrangian methods apply: no conflicts, budget, maximum size or slot rows.
-[[nodiscard]] bool is_pure(const Problem& problem);
 
 /// Improves the control's incumbent and lower bound with the three-phase heuristic (subgradient,
 /// Lagrangian greedy, column fixing) followed by the row-weighting local search (local_search.hpp)

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cover/analysis.hpp"
+#include "cover/constrained.hpp"
 #include "cover/control.hpp"
 #include "cover/exact.hpp"
 #include "cover/lagrangian.hpp"
@@ -25,29 +26,137 @@ void check_options(const SolveOptions& options) {
   }
 }
 
-bool integral_costs(const Problem& problem) {
+bool integral(double value) { return value == std::floor(value); }
+
+// Whether every objective value is an integer: integral costs, and soft rows whose penalties,
+// demands and coefficients are integral.
+bool integral_objective(const Problem& problem) {
   for (Index j = 0; j < problem.num_columns(); ++j) {
-    if (problem.cost(j) != std::floor(problem.cost(j))) {
+    if (!integral(problem.cost(j))) {
       return false;
+    }
+  }
+  for (Index i = 0; i < problem.num_rows(); ++i) {
+    if (!problem.is_soft(i)) {
+      continue;
+    }
+    if (!integral(*problem.penalty(i)) || !integral(problem.demand(i))) {
+      return false;
+    }
+    for (const double a : problem.coefficients_in(i)) {
+      if (!integral(a)) {
+        return false;
+      }
     }
   }
   return true;
 }
 
-// Which chosen column fills which slot row (a maximum assignment).
-std::vector<std::pair<Index, Index>> assign_slots(const Problem& problem,
-                                                  const detail::Analysis& analysis,
-                                                  const std::vector<Index>& columns) {
-  if (!problem.has_slot_rows()) {
-    return {};
+// The problem without its budget, maximum size and conflicts, if it has any of them.
+std::optional<Problem> without_limits(const Problem& p) {
+  bool conflicts = false;
+  for (Index j = 0; j < p.num_columns() && !conflicts; ++j) {
+    conflicts = !p.conflicts_of(j).empty();
   }
-  detail::SlotMatching matching(static_cast<std::size_t>(problem.num_columns()),
-                                detail::slot_capacity(problem, analysis.capacity),
-                                detail::RowsOf{&problem});
+  if (!p.budget() && !p.max_size() && !conflicts) {
+    return std::nullopt;
+  }
+  Problem::Builder b;
+  for (Index i = 0; i < p.num_rows(); ++i) {
+    b.add_row(p.demand(i), {p.penalty(i), p.is_robust(i)});
+  }
+  for (Index j = 0; j < p.num_columns(); ++j) {
+    b.add_column(p.cost(j), p.rows_of(j), p.coefficients_of(j),
+                 {p.weight(j), p.counts_toward_size(j)});
+  }
+  for (Index g = 0; g < p.num_groups(); ++g) {
+    b.add_group(p.group(g));
+  }
+  for (const Index j : p.fixed_columns()) {
+    b.fix(j);
+  }
+  b.set_size_bounds(p.min_size(), std::nullopt);
+  return std::move(b).build();
+}
+
+// Whether columns meeting every other constraint keep the budget, maximum size and conflicts.
+bool keeps_limits(const Problem& p, const std::vector<Index>& columns) {
+  double weight = 0;
+  int size = 0;
+  std::vector<char> chosen(static_cast<std::size_t>(p.num_columns()), 0);
   for (const Index j : columns) {
-    matching.add(j);
+    weight += p.weight(j);
+    size += p.counts_toward_size(j) ? 1 : 0;
+    chosen[j] = 1;
   }
-  return matching.pairs();
+  if ((p.budget() && !detail::within(weight, *p.budget())) ||
+      (p.max_size() && size > *p.max_size())) {
+    return false;
+  }
+  for (const Index j : columns) {
+    for (const Index other : p.conflicts_of(j)) {
+      if (chosen[other] != 0) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+// The heuristic, then (unless in heuristic mode) the exact search, on a problem whose analysis
+// proves nothing infeasible. Returns whether the exact search was exhausted without a solution.
+bool run(const Problem& problem, const detail::Analysis& analysis, detail::Control& control,
+         const SolveOptions& options, std::mt19937_64& random) {
+  const bool search = options.mode != SolveOptions::Mode::kHeuristic;
+  // Heuristic mode works until the time limit; before an exact search the heuristic works a
+  // fixed effort and leaves the rest of the time to the search.
+  const bool until_stopped = !search && std::isfinite(options.time_limit_s);
+  const bool pure = problem.is_pure();
+  std::vector<double> multipliers;
+  if (!control.closed() && !control.stop()) {
+    if (!pure) {
+      multipliers =
+          detail::constrained_heuristic(problem, analysis, control, random, until_stopped);
+    } else if (control.incumbent().exists()) {
+      multipliers = detail::lagrangian_heuristic(problem, analysis, control, random, until_stopped);
+    }
+  }
+  if (!search || control.closed() || control.stop()) {
+    return false;
+  }
+  const bool finished =
+      pure ? detail::branch_and_bound(problem, analysis, control, std::move(multipliers),
+                                      options.threads)
+           : detail::constrained_branch_and_bound(problem, analysis, control,
+                                                  std::move(multipliers), options.threads);
+  return finished && !control.incumbent().exists();
+}
+
+// A limit that does not bind must not change the answer: the problem without its budget,
+// maximum size and conflicts is solved first, its answers that keep them becoming this solve's,
+// until one breaks them (then they bind, and the problem itself is solved with the time left).
+bool run_without_limits_first(const Problem& problem, const detail::Analysis& analysis,
+                              detail::Control& control, const SolveOptions& options,
+                              std::mt19937_64& random) {
+  if (const std::optional<Problem> relaxed = without_limits(problem)) {
+    const detail::Analysis relaxed_analysis = detail::analyze(*relaxed);
+    if (relaxed_analysis.infeasibilities.empty()) {
+      detail::Control inner = control.nested(
+          [&](const std::vector<Index>& columns) { return keeps_limits(problem, columns); });
+      if (const Solution start = detail::greedy(*relaxed, relaxed_analysis);
+          start.status == Status::kOptimal || start.status == Status::kFeasible) {
+        inner.offer(start.columns, start.cost);
+      }
+      inner.offer_bound(relaxed_analysis.bound);
+      if (run(*relaxed, relaxed_analysis, inner, options, random)) {
+        return true;  // not even the relaxation has a solution
+      }
+      if (!inner.rejected() || control.closed() || control.stop()) {
+        return false;
+      }
+    }
+  }
+  return run(problem, analysis, control, options, random);
 }
 
 }  // namespace
@@ -55,10 +164,11 @@ std::vector<std::pair<Index, Index>> assign_slots(const Problem& problem,
 Solution solve(const Problem& problem, const SolveOptions& options, const SolveHooks& hooks) {
   check_options(options);
   detail::Control control(options, hooks);
-  control.set_integral_costs(integral_costs(problem));
+  control.set_integral_costs(integral_objective(problem));
   const detail::Analysis analysis = detail::analyze(problem);
   Solution greedy = detail::greedy(problem, analysis);
   if (greedy.status == Status::kInfeasible) {
+    greedy.gap = relative_gap(std::nullopt, greedy.bound);
     greedy.time_s = control.elapsed();
     greedy.time_to_best_s = greedy.time_s;
     return greedy;
@@ -66,37 +176,30 @@ Solution solve(const Problem& problem, const SolveOptions& options, const SolveH
   if (greedy.status != Status::kNoSolutionFound) {
     control.offer(greedy.columns, greedy.cost);
   }
-  control.offer_bound(greedy.bound);
+  control.offer_bound(analysis.bound);
 
-  const bool exact = options.mode == SolveOptions::Mode::kExact;
-  const bool pure = detail::is_pure(problem);
-  std::vector<double> multipliers;
-  if (pure && control.incumbent().exists() && !control.closed() && !control.stop()) {
-    std::mt19937_64 random(options.seed);
-    multipliers = detail::lagrangian_heuristic(problem, analysis, control, random,
-                                               !exact && std::isfinite(options.time_limit_s));
-  }
   bool exhausted = false;
-  if (exact && !control.closed() && !control.stop()) {
-    exhausted = detail::branch_and_bound(problem, analysis, control, std::move(multipliers),
-                                         options.threads) &&
-                !control.incumbent().exists();
+  if (!control.closed() && !control.stop()) {
+    std::mt19937_64 random(options.seed);
+    exhausted = run_without_limits_first(problem, analysis, control, options, random);
   }
 
   Solution result;
   if (control.incumbent().exists()) {
     const detail::Incumbent& best = control.incumbent();
     result.columns = best.columns;
-    result.cost = best.cost;
-    result.bound = std::min(control.bound(), best.cost);
+    result.cost = detail::objective(problem, best.columns, &result.short_rows, &result.penalty);
     result.status = control.closed() ? Status::kOptimal : Status::kFeasible;
-    result.slot_assignment = assign_slots(problem, analysis, best.columns);
+    // Closed within the tolerance: the optimum is the incumbent's objective.
+    result.bound = control.closed() ? result.cost : std::min(control.bound(), result.cost);
+    result.gap = relative_gap(result.cost, result.bound);
   } else {
     result = std::move(greedy);  // the best partial cover
     if (exhausted) {
       result.status = Status::kInfeasible;
       result.infeasibilities.push_back({Infeasibility::Kind::kExhaustedSearch, {}, {}, 0, 0});
     }
+    result.gap = relative_gap(std::nullopt, result.bound);
   }
   result.termination = control.termination();
   result.time_to_best_s = control.time_to_best();

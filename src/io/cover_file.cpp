@@ -20,8 +20,7 @@ constexpr std::string_view kMagic = "teamwright-cover";
 }  // namespace
 
 void write_cover(const cover::Problem& p, const std::filesystem::path& path) {
-  bool side = p.has_slot_rows() || p.budget() || p.max_size() || p.min_size() > 0 ||
-              !p.fixed_columns().empty();
+  bool side = !p.is_pure() || p.min_size() > 0 || !p.fixed_columns().empty();
   for (cover::Index j = 0; j < p.num_columns() && !side; ++j) {
     side = !p.conflicts_of(j).empty() || p.weight(j) != p.cost(j) || !p.counts_toward_size(j);
   }
@@ -31,7 +30,7 @@ void write_cover(const cover::Problem& p, const std::filesystem::path& path) {
   std::string text(kMagic);
   text += " 1\n" + std::to_string(p.num_rows()) + " " + std::to_string(p.num_columns()) + "\n";
   for (cover::Index i = 0; i < p.num_rows(); ++i) {
-    text += std::to_string(p.demand(i)) + (i + 1 < p.num_rows() ? " " : "\n");
+    text += util::number(p.demand(i)) + (i + 1 < p.num_rows() ? " " : "\n");
   }
   for (cover::Index j = 0; j < p.num_columns(); ++j) {
     text += util::number(p.cost(j)) + (j + 1 < p.num_columns() ? " " : "\n");

@@ -294,7 +294,8 @@ TeamRequest read_request(const Json& value, const std::string& where) {
     TeamRequirement req;
     req.competency = g.string("competency");
     req.min_level = g.real("min_level");
-    if (const Json* count = g.find("count")) {
+    const Json* count = g.find("count");
+    if (count != nullptr) {
       if (count->is_string() && count->get<std::string>() == "everyone") {
         req.count = Everyone{};
       } else if (count->is_number()) {
@@ -303,6 +304,12 @@ TeamRequest read_request(const Json& value, const std::string& where) {
         throw FormatError(g.field("count") + " must be an integer or \"everyone\", got " +
                           shown(*count));
       }
+    }
+    if (const auto fte = g.optional("fte", Fields::as_real)) {
+      if (count != nullptr) {
+        throw FormatError(g.where() + ": fields 'count' and 'fte' cannot both be given");
+      }
+      req.count = Fte{*fte};
     }
     req.importance = g.integer_or("importance", 3);
     req.hard = g.boolean_or("hard", true);
@@ -333,11 +340,17 @@ TeamRequest read_request(const Json& value, const std::string& where) {
     const std::string name = Fields::as_string(*objective, f.field("objective"));
     const auto parsed = parse_objective(name);
     if (!parsed) {
-      throw FormatError(f.field("objective") + " must be min_cost or min_size, got " + quote(name));
+      throw FormatError(f.field("objective") +
+                        " must be min_cost, min_size, max_coverage or lexicographic, got " +
+                        quote(name));
     }
     r.objective = *parsed;
   }
   r.soft_penalty = f.optional("soft_penalty", Fields::as_real);
+  r.min_availability = f.real_or("min_availability", 0);
+  r.min_leaders = f.integer_or("min_leaders", 0);
+  r.max_leaders = f.integer_or("max_leaders", 1);
+  r.robust = f.boolean_or("robust", false);
   f.finish();
   return r;
 }
@@ -444,6 +457,8 @@ Json request_to_json(const TeamRequest& r) {
       item["min_level"] = number(req.min_level);
       if (std::holds_alternative<Everyone>(req.count)) {
         item["count"] = "everyone";
+      } else if (const Fte* fte = std::get_if<Fte>(&req.count)) {
+        item["fte"] = number(fte->value);
       } else if (std::get<int>(req.count) != 1) {
         item["count"] = std::get<int>(req.count);
       }
@@ -477,6 +492,10 @@ Json request_to_json(const TeamRequest& r) {
   }
   if (r.objective != Objective::kMinCost) out["objective"] = std::string(to_string(r.objective));
   if (r.soft_penalty) out["soft_penalty"] = number(*r.soft_penalty);
+  if (r.min_availability != 0) out["min_availability"] = number(r.min_availability);
+  if (r.min_leaders != 0) out["min_leaders"] = r.min_leaders;
+  if (r.max_leaders != 1) out["max_leaders"] = r.max_leaders;
+  if (r.robust) out["robust"] = true;
   return out;
 }
 

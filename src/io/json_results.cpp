@@ -1,6 +1,7 @@
 // Results and gap reports as JSON: ids rather than indices, a label for every requirement so
 // that members, unmet requirements and gaps can point at coverage rows by it.
 
+#include <cmath>
 #include <string>
 
 #include "io/json_document.hpp"
@@ -15,10 +16,14 @@ std::string_view kind_name(team::RowKind kind) {
   switch (kind) {
     case team::RowKind::kCount:
       return "count";
+    case team::RowKind::kFte:
+      return "fte";
     case team::RowKind::kEveryone:
       return "everyone";
     case team::RowKind::kRole:
       return "role";
+    case team::RowKind::kLeader:
+      return "leader";
   }
   return "?";
 }
@@ -50,8 +55,9 @@ Json coverage_json(const Model& model, const team::Coverage& coverage) {
     item["competency"] = row.competency ? Json(model.competency(*row.competency).id) : Json();
     item["role"] = row.role ? Json(model.role(*row.role).id) : Json();
     item["min_level"] = row.competency ? number(row.min_level) : Json();
-    item["needed"] = line.needed;
-    item["provided"] = line.provided;
+    item["needed"] = number(line.needed);
+    item["provided"] = number(line.provided);
+    item["shortfall"] = number(line.shortfall());
     item["covered_by"] = ids(model, line.covered_by);
     item["met"] = line.met();
     item["hard"] = row.hard;
@@ -61,17 +67,84 @@ Json coverage_json(const Model& model, const team::Coverage& coverage) {
   return out;
 }
 
+Json replacement_json(const Model& model, const team::Replacement& r) {
+  return {{"status", std::string(to_string(r.status))},
+          {"team", ids(model, r.team)},
+          {"cost", number(r.cost)},
+          {"objective", number(r.objective)},
+          {"extra_cost", number(r.extra_cost)},
+          {"extra_objective", number(r.extra_objective)},
+          {"brings_in", ids(model, r.brings_in)}};
+}
+
+Json constraint_json(const team::Constraint& c) {
+  return {{"kind", std::string(team::to_string(c.kind))}, {"index", c.index}, {"text", c.text}};
+}
+
+std::string_view relaxation_kind(team::Relaxation::Kind kind) {
+  switch (kind) {
+    case team::Relaxation::Kind::kRaise:
+      return "raise";
+    case team::Relaxation::Kind::kLower:
+      return "lower";
+    case team::Relaxation::Kind::kDrop:
+      return "drop";
+    case team::Relaxation::Kind::kHire:
+      return "hire";
+  }
+  return "?";
+}
+
+Json diagnosis_json(const Model& model, const team::Diagnosis& d) {
+  Json conflict = Json::array();
+  for (const team::Constraint& c : d.conflict) {
+    conflict.push_back(constraint_json(c));
+  }
+  Json relaxations = Json::array();
+  for (const team::Relaxation& r : d.relaxations) {
+    Json profile = Json::array();
+    for (const auto& [competency, level] : r.profile) {
+      profile.push_back(
+          {{"competency", model.competency(competency).id}, {"min_level", number(level)}});
+    }
+    Json roles = Json::array();
+    for (const RoleId role : r.profile_roles) {
+      roles.push_back(model.role(role).id);
+    }
+    relaxations.push_back({{"kind", std::string(relaxation_kind(r.kind))},
+                           {"constraint", constraint_json(r.constraint)},
+                           {"value", number(r.value)},
+                           {"profile", std::move(profile)},
+                           {"profile_roles", std::move(roles)},
+                           {"hire_cost", number(r.hire_cost)},
+                           {"status", std::string(to_string(r.status))},
+                           {"team", ids(model, r.team)},
+                           {"cost", number(r.cost)},
+                           {"text", r.text}});
+  }
+  return {{"conflict", std::move(conflict)},
+          {"minimal", d.minimal},
+          {"relaxations", std::move(relaxations)},
+          {"summary", d.summary}};
+}
+
 }  // namespace
 
 Json result_to_json(const Model& model, const TeamRequest& request,
                     const team::TeamResult& result) {
   Json out;
   out["request"] = request.id;
-  out["status"] = std::string(cover::to_string(result.status));
+  out["status"] = std::string(to_string(result.status));
+  out["termination"] = std::string(to_string(result.termination));
   out["cost"] = number(result.cost);
   out["size"] = result.members.size();
   out["objective"] = number(result.objective);
+  out["penalty"] = number(result.penalty);
   out["bound"] = number(result.bound);
+  out["gap"] = std::isfinite(result.gap) ? number(result.gap) : Json();
+  out["time_to_best_s"] = result.time_to_best_s;
+  out["time_s"] = result.time_s;
+  out["weighted_coverage"] = result.weighted_coverage;
   Json members = Json::array();
   for (const team::MemberReport& member : result.members) {
     const Person& person = model.person(member.person);
@@ -79,10 +152,16 @@ Json result_to_json(const Model& model, const TeamRequest& request,
     item["id"] = person.id;
     item["name"] = person.name;
     item["role"] = member.role ? Json(model.role(*member.role).id) : Json();
+    item["slot"] =
+        member.slot ? Json(team::describe(model, result.coverage.rows[*member.slot].row)) : Json();
     item["cost"] = number(person.cost);
     item["external"] = person.external;
     item["unique"] = labels(model, result.coverage, member.unique);
+    item["shared"] = labels(model, result.coverage, member.shared);
     item["contributes"] = labels(model, result.coverage, member.contributes);
+    item["replacement"] =
+        member.replacement ? replacement_json(model, *member.replacement) : Json();
+    item["summary"] = member.summary;
     members.push_back(std::move(item));
   }
   out["members"] = std::move(members);
@@ -91,7 +170,7 @@ Json result_to_json(const Model& model, const TeamRequest& request,
   for (const team::UnmetRequirement& u : result.unmet) {
     Json item;
     item["requirements"] = labels(model, result.coverage, u.rows);
-    item["needed"] = u.needed;
+    item["needed"] = number(u.needed);
     item["capable"] = u.capable;
     item["capable_people"] = ids(model, u.capable_people);
     unmet.push_back(std::move(item));
@@ -102,6 +181,7 @@ Json result_to_json(const Model& model, const TeamRequest& request,
     reasons.push_back(reason);
   }
   out["reasons"] = std::move(reasons);
+  out["diagnosis"] = result.diagnosis ? diagnosis_json(model, *result.diagnosis) : Json();
   return out;
 }
 
@@ -120,7 +200,7 @@ Json gap_report_to_json(const Model& model, const TeamRequest& request,
     item["min_level"] = number(gap.min_level);
     item["importance"] = gap.importance;
     item["hard"] = gap.hard;
-    item["missing"] = gap.missing;
+    item["missing"] = number(gap.missing);
     item["shortfall"] = number(gap.shortfall);
     item["priority"] = number(gap.priority);
     item["trainable"] = gap.trainable;

@@ -254,6 +254,10 @@ void validate_request(const ModelData& data, const TeamRequest& request) {
     if (const int* count = std::get_if<int>(&r.count); count != nullptr && *count < 1) {
       throw OutOfRangeError(named + ": count " + std::to_string(*count) + " is below 1");
     }
+    if (const Fte* fte = std::get_if<Fte>(&r.count);
+        fte != nullptr && !(std::isfinite(fte->value) && fte->value > 0)) {
+      throw OutOfRangeError(named + ": fte " + number(fte->value) + " must be a finite number > 0");
+    }
     if (!required.emplace(competency, r.min_level).second) {
       throw DuplicateIdError(where + ": competency " + quote(r.competency) + " at level " +
                              number(r.min_level) + " is required twice");
@@ -288,6 +292,21 @@ void validate_request(const ModelData& data, const TeamRequest& request) {
       (!std::isfinite(*request.soft_penalty) || *request.soft_penalty <= 0)) {
     throw OutOfRangeError(where + ": soft_penalty " + number(*request.soft_penalty) +
                           " must be a finite number > 0");
+  }
+  if (!(request.min_availability >= 0 && request.min_availability <= 1)) {
+    throw OutOfRangeError(where + ": min_availability " + number(request.min_availability) +
+                          " is outside [0, 1]");
+  }
+  if (request.min_leaders < 0 || request.max_leaders < 0) {
+    throw OutOfRangeError(where + ": " +
+                          (request.min_leaders < 0
+                               ? "min_leaders " + std::to_string(request.min_leaders)
+                               : "max_leaders " + std::to_string(request.max_leaders)) +
+                          " is below 0");
+  }
+  if (request.min_leaders > request.max_leaders) {
+    throw OutOfRangeError(where + ": min_leaders " + std::to_string(request.min_leaders) +
+                          " is above max_leaders " + std::to_string(request.max_leaders));
   }
   const auto included = resolve_people(data, where, "must_include", request.must_include);
   const auto excluded = resolve_people(data, where, "exclude", request.exclude);

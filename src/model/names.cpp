@@ -49,9 +49,11 @@ constexpr std::array<std::pair<AssessmentSource, std::string_view>, 5> kSourceNa
     {AssessmentSource::kTest, "test"},
 }};
 
-constexpr std::array<std::pair<Objective, std::string_view>, 2> kObjectiveNames{{
+constexpr std::array<std::pair<Objective, std::string_view>, 4> kObjectiveNames{{
     {Objective::kMinCost, "min_cost"},
     {Objective::kMinSize, "min_size"},
+    {Objective::kMaxCoverage, "max_coverage"},
+    {Objective::kLexicographic, "lexicographic"},
 }};
 
 }  // namespace

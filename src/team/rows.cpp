@@ -1,12 +1,24 @@
 #include "teamwright/team/rows.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <variant>
 
 #include "util/text.hpp"
 
 namespace teamwright::team {
+namespace {
+
+int role_importance(const Role& role) {
+  int importance = 0;
+  for (const RoleRequirement& r : role.requirements) {
+    importance = r.hard ? std::max(importance, r.importance) : importance;
+  }
+  return importance;
+}
+
+}  // namespace
 
 std::vector<RequestRow> request_rows(const Model& model, const TeamRequest& request) {
   std::vector<RequestRow> rows;
@@ -19,6 +31,9 @@ std::vector<RequestRow> request_rows(const Model& model, const TeamRequest& requ
     if (const int* count = std::get_if<int>(&r.count)) {
       row.kind = RowKind::kCount;
       row.count = *count;
+    } else if (const Fte* fte = std::get_if<Fte>(&r.count)) {
+      row.kind = RowKind::kFte;
+      row.fte = fte->value;
     } else {
       row.kind = RowKind::kEveryone;
     }
@@ -26,15 +41,26 @@ std::vector<RequestRow> request_rows(const Model& model, const TeamRequest& requ
     row.hard = r.hard;
     rows.push_back(row);
   }
+  int leader_slots = 0;
   for (std::size_t i = 0; i < request.roles.size(); ++i) {
     RequestRow row;
     row.kind = RowKind::kRole;
     row.source = i;
     row.role = model.role_id(request.roles[i].role);
     row.count = request.roles[i].count;
+    const Role& role = model.role(*row.role);
+    const int importance = role_importance(role);
+    row.importance = importance > 0 ? importance : 3;
+    leader_slots += role.leader ? row.count : 0;
+    rows.push_back(row);
+  }
+  if (request.min_leaders > leader_slots) {
+    RequestRow row;
+    row.kind = RowKind::kLeader;
+    row.count = request.min_leaders - leader_slots;
     int importance = 0;
-    for (const RoleRequirement& r : model.role(*row.role).requirements) {
-      importance = r.hard ? std::max(importance, r.importance) : importance;
+    for (const Role& role : model.roles()) {
+      importance = role.leader ? std::max(importance, role_importance(role)) : importance;
     }
     row.importance = importance > 0 ? importance : 3;
     rows.push_back(row);
@@ -49,16 +75,110 @@ bool qualifies_for_role(const Model& model, std::span<const LevelEntry> levels, 
   });
 }
 
+std::vector<RoleId> roles_for_slot(const Model& model, std::span<const LevelEntry> levels,
+                                   const RequestRow& row) {
+  std::vector<RoleId> roles;
+  if (row.kind == RowKind::kRole) {
+    if (qualifies_for_role(model, levels, *row.role)) {
+      roles.push_back(*row.role);
+    }
+  } else if (row.kind == RowKind::kLeader) {
+    for (std::uint32_t k = 0; k < model.roles().size(); ++k) {
+      if (model.roles()[k].leader && qualifies_for_role(model, levels, RoleId(k))) {
+        roles.emplace_back(k);
+      }
+    }
+  }
+  return roles;
+}
+
+int soft_misses(const Model& model, std::span<const LevelEntry> levels, RoleId role) {
+  int missed = 0;
+  for (const RoleRequirement& r : model.role(role).requirements) {
+    if (!r.hard && level_in(levels, model.competency_id(r.competency)) < r.min_level) {
+      missed += r.importance;
+    }
+  }
+  return missed;
+}
+
+bool eligible(const Model& model, const TeamRequest& request, std::span<const RequestRow> rows,
+              PersonId person, std::span<const LevelEntry> levels, std::string* why) {
+  const Person& p = model.person(person);
+  auto no = [&](std::string reason) {
+    if (why != nullptr) {
+      *why = std::move(reason);
+    }
+    return false;
+  };
+  if (std::find(request.exclude.begin(), request.exclude.end(), p.id) != request.exclude.end()) {
+    return no("is excluded by the request");
+  }
+  if (p.availability <= 0) {
+    return no("is not available (availability 0)");
+  }
+  if (p.availability < request.min_availability) {
+    return no("is available " + util::readable(p.availability) + " FTE, below the request's " +
+              util::readable(request.min_availability));
+  }
+  for (const RequestRow& row : rows) {
+    if (row.kind == RowKind::kEveryone && row.hard &&
+        level_in(levels, *row.competency) < row.min_level) {
+      return no("is below level " + level_text(model, row.min_level) + " in " +
+                util::quote(model.competency(*row.competency).id) +
+                ", which the request requires of everyone");
+    }
+  }
+  return true;
+}
+
 std::string describe(const Model& model, const RequestRow& row) {
   switch (row.kind) {
     case RowKind::kCount:
       return std::to_string(row.count) + " x " + model.competency(*row.competency).id +
+             " >= " + util::number(row.min_level);
+    case RowKind::kFte:
+      return util::number(row.fte) + " FTE x " + model.competency(*row.competency).id +
              " >= " + util::number(row.min_level);
     case RowKind::kEveryone:
       return "everyone: " + model.competency(*row.competency).id +
              " >= " + util::number(row.min_level);
     case RowKind::kRole:
       return "role " + model.role(*row.role).id + " x " + std::to_string(row.count);
+    case RowKind::kLeader:
+      return "leader x " + std::to_string(row.count);
+  }
+  return {};
+}
+
+std::string level_text(const Model& model, double level) {
+  const auto& labels = model.scale().labels;
+  if (level == std::floor(level) && level >= 0 && level < static_cast<double>(labels.size())) {
+    return util::number(level) + " (" + labels[static_cast<std::size_t>(level)] + ")";
+  }
+  return util::number(level);
+}
+
+std::string describe_for_people(const Model& model, const RequestRow& row) {
+  auto competency = [&] {
+    const Competency& c = model.competency(*row.competency);
+    return (c.name.empty() ? c.id : c.name) + " " + level_text(model, row.min_level) + " or above";
+  };
+  switch (row.kind) {
+    case RowKind::kCount:
+      return std::to_string(row.count) + (row.count == 1 ? " member" : " members") + " with " +
+             competency();
+    case RowKind::kFte:
+      return util::readable(row.fte) + " FTE with " + competency();
+    case RowKind::kEveryone:
+      return "everyone with " + competency();
+    case RowKind::kRole: {
+      const Role& role = model.role(*row.role);
+      return std::to_string(row.count) + " " + (role.name.empty() ? role.id : role.name) + " (" +
+             role.id + ")";
+    }
+    case RowKind::kLeader:
+      return std::to_string(row.count) + (row.count == 1 ? " leader" : " leaders");
   }
   return {};
 }

@@ -1,91 +1,89 @@
 #include "teamwright/team/solve.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <set>
 #include <string>
 
-#include "teamwright/cover/solve.hpp"
-#include "teamwright/team/compile.hpp"
+#include "team/diagnose.hpp"
+#include "team/explain.hpp"
+#include "team/search.hpp"
 #include "util/text.hpp"
 
 namespace teamwright::team {
 namespace {
 
+using detail::Found;
+
 std::string list_rows(const Model& model, const Compiled& compiled,
                       const std::vector<cover::Index>& rows) {
   std::string text;
   for (const cover::Index r : rows) {
-    text +=
-        (text.empty() ? "" : ", ") + describe(model, compiled.rows[compiled.cover_row_source[r]]);
+    const std::size_t source = compiled.cover_row_source[r];
+    text += (text.empty() ? "" : ", ") + (source == Compiled::kNoRow
+                                              ? std::string("the backups of the role slots")
+                                              : describe(model, compiled.rows[source]));
   }
   return text;
 }
 
-std::string money(double value) { return util::number(value); }
-
-// Turns the covering engine's proofs into requirements and sentences about people.
-void explain_infeasibility(const Model& model, const Compiled& compiled,
-                           const cover::Solution& solution, TeamResult& result) {
+// The covering engine's proofs, as requirements and sentences about people.
+void explain_proofs(const Model& model, const Found& found, TeamResult& result) {
   using Kind = cover::Infeasibility::Kind;
+  const Compiled& compiled = found.compiled;
   const auto& p = compiled.problem;
-  auto person_of = [&](cover::Index column) { return compiled.people.at(column); };
-  auto fixed_people = [&](const std::vector<cover::Index>& columns) {
-    std::string text;
-    for (const cover::Index j : columns) {
-      text += (text.empty() ? "" : ", ") + util::quote(model.person(person_of(j)).id);
-    }
-    return text;
-  };
-  for (const cover::Infeasibility& reason : solution.infeasibilities) {
+  result.reasons = compiled.static_reasons;
+  for (const cover::Infeasibility& reason : found.solution.infeasibilities) {
     switch (reason.kind) {
-      case Kind::kRowCapacity:
-      case Kind::kSlotCapacity: {
-        UnmetRequirement unmet;
-        for (const cover::Index r : reason.rows) {
-          unmet.rows.push_back(compiled.cover_row_source[r]);
-        }
-        unmet.needed = static_cast<int>(reason.bound);
-        unmet.capable = reason.available;
+      case Kind::kRowCapacity: {
+        const std::size_t source = compiled.cover_row_source[reason.rows.at(0)];
+        std::set<PersonId> capable;
         for (const cover::Index j : reason.columns) {
-          unmet.capable_people.push_back(person_of(j));
+          capable.insert(compiled.column_person[j]);
         }
+        if (source == Compiled::kNoRow) {
+          if (std::none_of(compiled.static_reasons.begin(), compiled.static_reasons.end(),
+                           [](const std::string& r) { return r.starts_with("must-include"); })) {
+            result.reasons.push_back(
+                "only " + std::to_string(capable.size()) +
+                " eligible people qualify for the role slots, too few to fill them with a backup "
+                "to spare");
+          }
+          break;
+        }
+        UnmetRequirement unmet;
+        unmet.rows = {source};
+        unmet.needed = reason.bound;
+        unmet.capable = static_cast<int>(capable.size());
+        unmet.capable_people.assign(capable.begin(), capable.end());
         result.unmet.push_back(std::move(unmet));
         break;
       }
-      case Kind::kFixedConflict:
-        result.reasons.push_back("must-include people " + fixed_people(reason.columns) +
-                                 " are incompatible");
-        break;
-      case Kind::kFixedOverBudget:
-        result.reasons.push_back("must-include people " + fixed_people(reason.columns) + " cost " +
-                                 money(reason.bound) + ", more than the budget " +
-                                 money(*p.budget()));
-        break;
-      case Kind::kFixedOverMaxSize:
-        result.reasons.push_back("must-include people " + fixed_people(reason.columns) +
-                                 " are more than the maximum size " +
-                                 std::to_string(*p.max_size()));
-        break;
       case Kind::kTooFewColumns:
         result.reasons.push_back("only " + std::to_string(reason.available) +
                                  " eligible people can join, fewer than the minimum size " +
                                  std::to_string(p.min_size()));
         break;
       case Kind::kSizeBound:
-        result.reasons.push_back(list_rows(model, compiled, reason.rows) + " need at least " +
-                                 util::number(reason.bound) +
+        result.reasons.push_back(list_rows(model, compiled, reason.rows) + " alone need " +
+                                 util::readable(reason.bound) +
                                  " members, more than the maximum size " +
                                  std::to_string(*p.max_size()));
+        break;
+      case Kind::kBudgetBound:
+        result.reasons.push_back(list_rows(model, compiled, reason.rows) + " alone cost at least " +
+                                 util::readable(reason.bound) + ", more than the budget " +
+                                 util::readable(*p.budget()));
         break;
       case Kind::kExhaustedSearch:
         result.reasons.emplace_back(
             "no team meets every constraint of the request together (an exhaustive search found "
             "none)");
         break;
-      case Kind::kBudgetBound:
-        result.reasons.push_back(list_rows(model, compiled, reason.rows) + " cost at least " +
-                                 money(reason.bound) + ", more than the budget " +
-                                 money(*p.budget()));
-        break;
+      case Kind::kFixedConflict:
+      case Kind::kFixedOverBudget:
+      case Kind::kFixedOverMaxSize:
+        break;  // team requests fix no columns
     }
   }
 }
@@ -101,79 +99,103 @@ std::vector<PersonId> TeamResult::member_ids() const {
   return ids;
 }
 
-TeamResult solve(const Model& model, const TeamRequest& request, const cover::SolveOptions& options,
-                 const cover::SolveHooks& hooks) {
-  const Compiled compiled = compile(model, request);
-  const cover::Solution solution = cover::solve(compiled.problem, options, hooks);
+std::string_view to_string(Constraint::Kind kind) {
+  switch (kind) {
+    case Constraint::Kind::kRequirement:
+      return "requirement";
+    case Constraint::Kind::kRoleSlot:
+      return "role_slot";
+    case Constraint::Kind::kMinLeaders:
+      return "min_leaders";
+    case Constraint::Kind::kMaxLeaders:
+      return "max_leaders";
+    case Constraint::Kind::kBudget:
+      return "budget";
+    case Constraint::Kind::kMinSize:
+      return "min_size";
+    case Constraint::Kind::kMaxSize:
+      return "max_size";
+    case Constraint::Kind::kMustInclude:
+      return "must_include";
+    case Constraint::Kind::kExclude:
+      return "exclude";
+    case Constraint::Kind::kIncompatible:
+      return "incompatible";
+    case Constraint::Kind::kRobust:
+      return "robust";
+    case Constraint::Kind::kMinAvailability:
+      return "min_availability";
+  }
+  return "?";
+}
 
+TeamResult solve(const Model& model, const TeamRequest& request, const SolveOptions& options,
+                 const SolveHooks& hooks, const ExplainOptions& explain) {
+  const detail::Budget budget(options.time_limit_s, hooks.cancel);
+  SolveOptions first = options;
+  if (explain.replacements && std::isfinite(options.time_limit_s)) {
+    first.time_limit_s = 0.75 * options.time_limit_s;
+  }
+  Found found = detail::search(model, request, first, hooks);
   TeamResult result;
-  result.status = solution.status;
-  result.objective = solution.cost + compiled.objective_offset;
-  result.bound = solution.bound + compiled.objective_offset;
-  std::vector<PersonId> team;
-  for (const cover::Index j : solution.columns) {
-    if (static_cast<std::size_t>(j) < compiled.people.size()) {
-      team.push_back(compiled.people[j]);
-      result.cost += model.person(compiled.people[j]).cost;
-    }
-  }
-  std::sort(team.begin(), team.end());
-  result.coverage = evaluate(model, request, team);
-
-  int slots_filled = 0;
-  for (const CoverageRow& row : result.coverage.rows) {
-    slots_filled += row.row.kind == RowKind::kRole ? row.provided : 0;
-  }
-  for (const PersonId person : team) {
-    MemberReport member{person, std::nullopt, {}, {}};
-    for (const auto& [holder, role] : result.coverage.roles) {
-      if (holder == person) {
-        member.role = role;
+  if (!found.solved()) {
+    // The diagnosis asks first whether a team exists at all; if one does, the search for the
+    // team gets the time left.
+    std::optional<Found> exists;
+    std::optional<Diagnosis> diagnosis = detail::diagnose(model, request, options, budget, exists);
+    if (exists) {
+      SolveOptions rest = options;
+      rest.time_limit_s = std::max(budget.remaining(), 0.01 * options.time_limit_s);
+      Found again = detail::search(model, request, rest, hooks);
+      if (again.solved()) {
+        found = std::move(again);
+      } else {
+        result.reasons.emplace_back(
+            "a team meeting every hard constraint exists, but none was found in the time given");
+      }
+    } else {
+      result.diagnosis = std::move(diagnosis);
+      const bool proven = result.diagnosis->minimal || found.solution.status == Status::kInfeasible;
+      TeamRequest partial = request;
+      partial.objective = Objective::kMaxCoverage;
+      const Found best = detail::search(model, partial, budget.share(options, 1), budget.hooks());
+      if (best.solved()) {
+        detail::describe_team(model, partial, best, result);
+      } else {
+        result.coverage = evaluate(model, request, std::vector<PersonId>());
+      }
+      result.status = proven ? Status::kInfeasible : Status::kNoSolutionFound;
+      result.objective = 0;
+      result.penalty = 0;
+      result.bound = 0;
+      result.gap = relative_gap(std::nullopt, 0);
+      result.termination = found.solution.termination;
+      result.time_to_best_s = found.solution.time_to_best_s;
+      explain_proofs(model, found, result);
+      if (result.diagnosis) {
+        result.reasons.push_back(result.diagnosis->summary);
       }
     }
-    for (std::size_t i = 0; i < result.coverage.rows.size(); ++i) {
-      const CoverageRow& row = result.coverage.rows[i];
-      const auto& covered = row.covered_by;
-      if (std::find(covered.begin(), covered.end(), person) == covered.end()) {
-        continue;
-      }
-      member.contributes.push_back(i);
-      if (row.row.kind == RowKind::kCount && row.provided <= row.needed) {
-        member.unique.push_back(i);
-      }
-    }
-    if (member.role) {
-      // A slot is the member's alone when the others cannot fill as many slots.
-      std::vector<PersonId> others;
-      std::copy_if(team.begin(), team.end(), std::back_inserter(others),
-                   [&](PersonId other) { return other != person; });
-      int slots_without = 0;
-      for (const CoverageRow& row : evaluate(model, request, others).rows) {
-        slots_without += row.row.kind == RowKind::kRole ? row.provided : 0;
-      }
-      for (std::size_t i = 0; i < result.coverage.rows.size() && slots_without < slots_filled;
-           ++i) {
-        const RequestRow& row = result.coverage.rows[i].row;
-        if (row.kind == RowKind::kRole && row.role == member.role) {
-          member.unique.push_back(i);
-        }
-      }
-    }
-    result.members.push_back(std::move(member));
   }
-
-  explain_infeasibility(model, compiled, solution, result);
-  if (!compiled.excluded_must_include.empty()) {
-    result.status = cover::Status::kInfeasible;
-    result.reasons.insert(result.reasons.begin(), compiled.excluded_must_include.begin(),
-                          compiled.excluded_must_include.end());
+  if (found.solved()) {
+    const std::vector<std::string> notes = std::move(result.reasons);
+    detail::describe_team(model, request, found, result);
+    result.reasons = notes;
+    if (explain.replacements) {
+      detail::price_replacements(model, request, options, budget, result);
+    }
   }
+  detail::summarize_members(model, request, result);
+  if (hooks.cancel != nullptr && hooks.cancel->interrupted()) {
+    result.termination = Termination::kInterrupted;
+  }
+  result.time_s = budget.elapsed();
   return result;
 }
 
-TeamResult solve(const Model& model, std::string_view request_id,
-                 const cover::SolveOptions& options, const cover::SolveHooks& hooks) {
-  return solve(model, model.request(request_id), options, hooks);
+TeamResult solve(const Model& model, std::string_view request_id, const SolveOptions& options,
+                 const SolveHooks& hooks, const ExplainOptions& explain) {
+  return solve(model, model.request(request_id), options, hooks, explain);
 }
 
 }  // namespace teamwright::team

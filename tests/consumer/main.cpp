@@ -12,7 +12,7 @@ int main(int argc, char** argv) {
   try {
     const teamwright::Model model = teamwright::io::load_model(argv[1]);
     const teamwright::team::TeamResult result = teamwright::team::solve(model, argv[2]);
-    std::cout << "status: " << teamwright::cover::to_string(result.status) << "\n";
+    std::cout << "status: " << teamwright::to_string(result.status) << "\n";
     for (const teamwright::team::MemberReport& member : result.members) {
       const teamwright::Person& person = model.person(member.person);
       std::cout << person.id << "  " << person.name;

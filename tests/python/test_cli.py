@@ -22,17 +22,22 @@ def test_demo_prints_the_team_why_coverage_and_gaps():
     out = done.stdout
     for expected in [
         "Request 'leadership_team'",
-        "Status: feasible",
+        "Status: optimal (proven optimal",
+        "cost: 341,000",
         "x01 Ingrid Solberg*",
         "essential to: role operations_manager x 1",
+        "Without Ingrid Solberg (x01) the best team costs 43,000 more",
         "Coverage",
         "2 x empathy >= 3",
         "Remaining gaps of this team",
-        "train p06 Sofia Rossi (at 2)",
-        "Status: infeasible",
-        "2 x spanish >= 4: needs 2, only 1 eligible can (p13 Olivia Brown)",
+        "Status: infeasible (proven impossible",
+        "No team meets these together: 2 members with Spanish for customer support 4 (advanced)",
+        "hire a person with Spanish for customer support 4 (advanced)",
+        "2 x spanish >= 4: needs 2, only 1 eligible can (p13)",
+        "Best partial team",
     ]:
-        assert expected in out
+        assert expected in out, expected
+    assert "e+0" not in out  # numbers are written for people
 
 
 def test_validate_accepts_the_example():
@@ -46,9 +51,10 @@ def test_solve_json_prints_one_object_with_the_result():
     done = run("solve", str(EXAMPLE), "--request", "leadership_team", "--json")
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
-    assert result["status"] == "feasible"
-    assert [m["id"] for m in result["members"]] == ["p04", "p06", "p09", "x01"]
-    assert result["cost"] == 320000
+    assert result["status"] == "optimal"
+    assert [m["id"] for m in result["members"]] == ["p03", "p07", "p09", "x01"]
+    assert result["cost"] == 341000
+    assert result["bound"] == result["objective"] and result["gap"] == 0
     assert all(
         {"competency", "min_level", "needed", "provided", "covered_by"} <= row.keys()
         for row in result["coverage"]
@@ -92,7 +98,19 @@ def test_gaps_json_prints_the_report():
         ),
         (
             ("solve", str(EXAMPLE)),
-            "teamwright: error: the following arguments are required: --request",
+            "teamwright: error: solve: give --request, --request-file, or --need/--role",
+        ),
+        (
+            ("solve", str(EXAMPLE), "--need", "empathy"),
+            "teamwright: error: --need 'empathy': expected COMPETENCY:LEVEL[:COUNT]",
+        ),
+        (
+            ("solve", str(EXAMPLE), "--request", "leadership_team", "--mode", "fast"),
+            "teamwright: error: argument --mode: invalid choice: 'fast'",
+        ),
+        (
+            ("solve", str(EXAMPLE), "--need", "empathy:4", "--seed", "99999999999999999999999"),
+            "teamwright: error: argument --seed: must be an integer from 0 to 2^63 - 1",
         ),
         (("frobnicate",), "teamwright: error: argument command: invalid choice: 'frobnicate'"),
         ((), "teamwright: error: the following arguments are required: command"),
@@ -126,3 +144,42 @@ def test_an_invalid_file_is_named_in_the_error(tmp_path):
         f"teamwright: error: {path}: person 'p17': level 7 for 'empathy' exceeds the scale "
         "maximum 5\n"
     )
+
+
+def test_a_request_can_come_from_flags_or_its_own_file(tmp_path):
+    done = run(
+        "solve", str(EXAMPLE), "--need", "empathy:4:2", "--need", "spanish:3",
+        "--role", "technical_specialist", "--budget", "250000", "--max-size", "4",
+        "--exclude", "p09", "--json",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["status"] == "optimal"
+    assert "p09" not in [m["id"] for m in result["members"]]
+    assert [row["requirement"] for row in result["coverage"]] == [
+        "2 x empathy >= 4",
+        "1 x spanish >= 3",
+        "role technical_specialist x 1",
+    ]
+    request = tmp_path / "request.json"
+    request.write_text(
+        json.dumps(
+            {"id": "voice", "requirements": [{"competency": "empathy", "min_level": 4, "fte": 1.5}]}
+        )
+    )
+    done = run("solve", str(EXAMPLE), "--request-file", str(request), "--include", "p01", "--json")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["status"] == "optimal" and "p01" in [m["id"] for m in result["members"]]
+    assert result["coverage"][0]["kind"] == "fte" and result["coverage"][0]["provided"] >= 1.5
+
+
+def test_the_solve_options_reach_the_solver():
+    done = run(
+        "solve", str(EXAMPLE), "--request", "leadership_team", "--mode", "heuristic",
+        "--time-limit", "0.5", "--seed", "3", "--threads", "2", "--no-replacements", "--json",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["status"] in ("optimal", "feasible")
+    assert all(m["replacement"] is None for m in result["members"])

@@ -36,10 +36,10 @@ def large(tmp_path_factory) -> cover.CoverProblem:
 def test_the_golden_instance_is_solved_to_its_optimum():
     problem = cover.read_orlib(GOLDEN / "scp41.txt")
     assert (problem.num_rows, problem.num_columns) == (200, 1000)
-    solution = cover.solve(problem)
-    assert solution.cost == 429
-    assert solution.bound <= 429
-    assert solution.termination == "completed"
+    solution = cover.solve(problem)  # auto mode: the heuristic, then the proof
+    assert solution.status is tw.Status.OPTIMAL
+    assert solution.cost == solution.bound == 429
+    assert solution.termination is tw.Termination.COMPLETED
     assert 0 <= solution.time_to_best_s <= solution.time_s
 
 
@@ -57,7 +57,7 @@ def test_progress_reaches_python_and_its_exceptions_stop_the_solve(large):
     assert time.perf_counter() - start < 5
 
 
-def test_ctrl_c_stops_a_solve_and_raises_keyboard_interrupt(large):
+def test_ctrl_c_stops_a_solve_and_hands_back_its_best_solution(large):
     # A shell starts background jobs with SIGINT ignored, and Python then leaves it ignored:
     # install Python's own handler so that the test sees what an interactive user would.
     previous = signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -65,9 +65,10 @@ def test_ctrl_c_stops_a_solve_and_raises_keyboard_interrupt(large):
         timer = threading.Timer(0.3, lambda: os.kill(os.getpid(), signal.SIGINT))
         start = time.perf_counter()
         timer.start()
-        with pytest.raises(KeyboardInterrupt):
-            cover.solve(large, time_limit=60)
+        solution = cover.solve(large, time_limit=60)
         assert time.perf_counter() - start < 5
+        assert solution.termination is tw.Termination.INTERRUPTED
+        assert solution.status is tw.Status.FEASIBLE and solution.columns
     finally:
         signal.signal(signal.SIGINT, previous)
 
@@ -125,21 +126,30 @@ def test_the_cover_command_reports_bad_input_in_one_line(args, message):
 
 
 def test_exact_mode_proves_the_golden_optimum():
-    solution = cover.solve(cover.read_orlib(GOLDEN / "scp42.txt"), exact=True)
+    solution = cover.solve(cover.read_orlib(GOLDEN / "scp42.txt"), mode="exact")
     assert solution.status is tw.Status.OPTIMAL
     assert solution.cost == solution.bound == 512
     assert solution.gap == 0
 
 
 def test_exact_mode_stops_at_the_time_limit_with_bound_and_gap(large):
-    solution = cover.solve(large, exact=True, time_limit=0.3)
-    assert solution.termination == "time_limit"
+    solution = cover.solve(large, mode="exact", time_limit=0.3)
+    assert solution.termination is tw.Termination.TIME_LIMIT
     assert solution.time_s <= 0.3 * 1.05 + 0.05
     assert solution.status is tw.Status.FEASIBLE
     assert 0 < solution.bound < solution.cost and 0 < solution.gap < 1
 
 
 def test_the_cover_command_proves_optimality_with_exact():
-    done = run("cover", str(GOLDEN / "scp43.txt"), "--exact", "--json")
+    done = run("cover", str(GOLDEN / "scp43.txt"), "--mode", "exact", "--json")
     result = json.loads(done.stdout)
     assert (result["status"], result["cost"], result["bound"]) == ("optimal", 516, 516)
+
+
+def test_heuristic_mode_returns_a_bound_without_a_proof_search(large):
+    solution = cover.solve(large, mode="heuristic", time_limit=None)
+    assert solution.status is tw.Status.FEASIBLE
+    assert solution.termination is tw.Termination.COMPLETED
+    assert solution.bound < solution.cost
+    with pytest.raises(tw.OutOfRangeError, match="mode 'fast' must be"):
+        cover.solve(large, mode="fast")

@@ -7,7 +7,8 @@ import teamwright as tw
 
 
 def test_the_leadership_team_has_only_soft_gaps_ranked_by_priority(example):
-    team = tw.solve(example, "leadership_team").member_ids
+    # The cheapest team that fills every role (the optimum meets every soft requirement too).
+    team = ["p04", "p06", "p09", "x01"]
     report = tw.gap_report(example, "leadership_team", team)
     assert report.team == team
     assert [(g.role, g.competency, g.priority) for g in report.gaps] == [

@@ -28,13 +28,13 @@ def test_the_leadership_team_is_placed_in_its_roles(model):
     placed = tw.place(model, team, slots)
     assert {p.slot: p.person for p in placed.placements} == {
         "team_lead": "x01",
-        "operations_manager": "p04",
-        "technical_specialist": "p06",
+        "operations_manager": "p03",
+        "technical_specialist": "p07",
         "customer_voice": "p09",
     }
     voice = next(p for p in placed.placements if p.slot == "customer_voice")
     assert voice.preferred_role and voice.fit == 1.0
-    assert placed.total_bonus == 0.25 and not placed.unfilled_slots and not placed.unplaced
+    assert placed.total_bonus == 0.5 and not placed.unfilled_slots and not placed.unplaced
 
 
 def test_preferences_decide_the_shifts(model):

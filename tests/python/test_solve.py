@@ -12,11 +12,14 @@ import pytest
 import teamwright as tw
 
 
-def test_the_leadership_team_covers_every_role_and_requirement(example):
+def test_the_leadership_team_is_proven_optimal_by_default(example):
     result = tw.solve(example, "leadership_team")
-    assert result.status is tw.Status.FEASIBLE
-    assert result.member_ids == ["p04", "p06", "p09", "x01"]
-    assert result.cost == 320000
+    assert result.status is tw.Status.OPTIMAL
+    assert result.termination is tw.Termination.COMPLETED
+    assert result.time_s < 1
+    assert result.member_ids == ["p03", "p07", "p09", "x01"]
+    assert result.cost == 341000
+    assert result.bound == result.objective and result.gap == 0 and result.penalty == 0
     assert {member.role for member in result.members} == {
         "team_lead",
         "operations_manager",
@@ -24,7 +27,16 @@ def test_the_leadership_team_covers_every_role_and_requirement(example):
         "customer_voice",
     }
     assert all(row.met for row in result.coverage)
+    assert result.weighted_coverage == 1
     assert tw.check(example, "leadership_team", result) == []
+
+
+@pytest.mark.parametrize("request_id", ["leadership_team", "weekend_support", "latam_expansion"])
+def test_every_bundled_request_is_proven_by_default(example, request_id):
+    result = tw.solve(example, request_id)
+    assert result.status in (tw.Status.OPTIMAL, tw.Status.INFEASIBLE)
+    assert result.time_s < 1
+    assert tw.check(example, request_id, result) == []
 
 
 def test_members_say_why_they_are_on_the_team(example):
@@ -32,8 +44,12 @@ def test_members_say_why_they_are_on_the_team(example):
     lead = next(m for m in result.members if m.role == "team_lead")
     assert lead.id == "x01" and lead.external
     assert "1 x data_driven_decisions >= 5" in lead.unique
+    assert "2 x empathy >= 3" in lead.shared
+    assert lead.replacement.status is tw.Status.OPTIMAL
+    assert lead.replacement.extra_cost == 43000 and lead.replacement.brings_in == ["p01", "p05"]
+    assert "the best team costs 43,000 more and brings in Maria Gonzalez (p01)" in lead.summary
     empathy = next(row for row in result.coverage if row.competency == "empathy")
-    assert (empathy.needed, empathy.provided, empathy.covered_by) == (2, 3, ["p06", "p09", "x01"])
+    assert (empathy.needed, empathy.provided, empathy.covered_by) == (2, 3, ["p03", "p09", "x01"])
 
 
 def test_an_infeasible_request_names_what_is_missing_and_the_best_partial_team(example):
@@ -43,7 +59,13 @@ def test_an_infeasible_request_names_what_is_missing_and_the_best_partial_team(e
     assert [(u.requirements, u.needed, u.capable, u.capable_people) for u in result.unmet] == [
         (["2 x spanish >= 4"], 2, 1, ["p13"])
     ]
-    assert result.member_ids == ["p10", "p13", "p14"]
+    assert result.diagnosis.minimal
+    assert [c.kind for c in result.diagnosis.conflict] == ["requirement"]
+    kinds = {way.kind for way in result.diagnosis.relaxations}
+    assert {"drop", "hire"} <= kinds
+    hire = next(way for way in result.diagnosis.relaxations if way.kind == "hire")
+    assert hire.profile == [{"competency": "spanish", "min_level": 4}]
+    assert result.member_ids == ["p09", "p13", "p14"]
     assert tw.check(example, "latam_expansion", result) == []
 
 
@@ -92,12 +114,17 @@ def test_the_checker_catches_a_result_solved_for_another_request(example):
 
 def test_solves_run_in_parallel_threads_with_identical_answers(example):
     # The GIL is released while solving, so threads overlap; answers stay deterministic.
-    expected = tw.solve(example, "leadership_team").to_dict()
+    def answer() -> dict:
+        document = tw.solve(example, "leadership_team").to_dict()
+        del document["time_s"], document["time_to_best_s"]
+        return document
+
+    expected = answer()
     answers: list[dict] = []
 
     def work() -> None:
         for _ in range(20):
-            answers.append(tw.solve(example, "leadership_team").to_dict())
+            answers.append(answer())
 
     threads = [threading.Thread(target=work) for _ in range(4)]
     for thread in threads:
@@ -147,7 +174,7 @@ def test_the_gil_is_released_while_solving():
     def work() -> None:
         for _ in range(3):
             start = time.perf_counter()
-            tw.solve(model, "r")
+            tw.solve(model, "r", mode="heuristic", time_limit=None, replacements=False)
             spans.append((start, time.perf_counter()))
 
     worker = threading.Thread(target=work)

@@ -33,8 +33,9 @@ struct Gap {
   double min_level = 0;
   int importance = 3;
   bool hard = true;
-  /// Members short of the requirement (missing people count as short by the whole level).
-  int missing = 0;
+  /// Members short of the requirement (FTE for an FTE requirement; missing people count as
+  /// short by the whole level).
+  double missing = 0;
   /// Level points missing, summed over the members nearest to the level.
   double shortfall = 0;
   /// importance x shortfall: "focus on a few gaps at a time", highest first.

@@ -97,7 +97,8 @@ struct SplitResult {
 /// \throws UnknownReferenceError for an unknown person; DuplicateIdError for a person named twice
 ///   in the pool or in two keep-together groups; OutOfRangeError for teams < 1, size bounds that
 ///   no split of the pool can meet, a negative time limit; InvalidInputError for a rule naming a
-///   person outside the pool; the errors of `Model::validate` for the request.
+///   person outside the pool or a requirement counted in FTE; the errors of `Model::validate`
+///   for the request.
 [[nodiscard]] SplitResult split(const Model& model, std::span<const std::string> pool,
                                 const TeamRequest& request, const SplitRules& rules,
                                 const SplitOptions& options = {});

@@ -80,47 +80,68 @@ TEST(Greedy, ProvesRowsWithTooFewColumnsAndCoversTheRestAsFarAsPossible) {
   EXPECT_EQ(s.short_rows, std::vector<Index>{0});
 }
 
-TEST(Greedy, FillsSlotRowsWithDistinctColumnsMovingHoldersWhenNeeded) {
-  // Column 0 can fill either slot; column 1 only slot 0. Both slots need a distinct column.
+TEST(Greedy, MovesAGroupsChoiceToTheColumnThatCoversMore) {
+  // Two variants of one person (a group): row 0 alone for 1, rows 0 and 1 for 2. Row 1 has no
+  // other column, so the greedy ends with the second variant and never with both.
   Problem::Builder b;
-  b.add_row(1, true);
-  b.add_row(1, true);
-  b.add_column(1, std::vector<Index>{0, 1});
-  b.add_column(5, std::vector<Index>{0});
-  b.add_column(9, std::vector<Index>{1});
+  b.add_row(1);
+  b.add_row(1);
+  const Index alone = b.add_column(1, std::vector<Index>{0});
+  const Index both = b.add_column(2, std::vector<Index>{0, 1});
+  b.add_group(std::vector<Index>{alone, both});
   const Problem p = std::move(b).build();
   const Solution s = solve_greedy(p);
   expect_checked(p, s);
-  EXPECT_EQ(s.columns, (std::vector<Index>{0, 1}));
-  EXPECT_EQ(s.slot_assignment, (std::vector<std::pair<Index, Index>>{{0, 1}, {1, 0}}));
+  EXPECT_EQ(s.columns, std::vector<Index>{both});
+  EXPECT_EQ(s.cost, 2);
 }
 
-TEST(Greedy, ProvesSlotRowsThatCannotAllBeFilledTogether) {
+TEST(Greedy, ProvesARowThatTheGroupsCannotMeetCountingEachGroupOnce) {
+  // Row 0 needs 2; three columns cover it but two are variants of one group.
   Problem::Builder b;
-  b.add_row(1, true);
-  b.add_row(1, true);
-  b.add_row(1, true);
-  b.add_column(1, std::vector<Index>{0, 1});
-  b.add_column(1, std::vector<Index>{0, 1});
-  b.add_column(1, std::vector<Index>{0, 1, 2});
-  const Problem p = std::move(b).build();  // fine: 3 columns, 3 slots
-  EXPECT_EQ(solve_greedy(p).status, Status::kOptimal);
-
-  Problem::Builder c;
-  c.add_row(2, true);
-  c.add_row(1, true);
-  c.add_row(1, true);
-  c.add_column(1, std::vector<Index>{0, 1});
-  c.add_column(1, std::vector<Index>{0, 1});
-  c.add_column(1, std::vector<Index>{2});
-  const Problem q = std::move(c).build();  // rows 0 and 1 need 3, only columns 0 and 1 serve
-  const Solution s = solve_greedy(q);
-  expect_checked(q, s);
+  b.add_row(2);
+  b.add_column(1, std::vector<Index>{0});
+  b.add_column(1, std::vector<Index>{0});
+  b.add_column(1, std::vector<Index>{0});
+  b.add_group(std::vector<Index>{0, 1, 2});
+  const Problem p = std::move(b).build();
+  const Solution s = solve_greedy(p);
+  expect_checked(p, s);
   EXPECT_EQ(s.status, Status::kInfeasible);
   ASSERT_EQ(s.infeasibilities.size(), 1U);
-  EXPECT_EQ(s.infeasibilities[0].kind, Infeasibility::Kind::kSlotCapacity);
-  EXPECT_EQ(s.infeasibilities[0].rows, (std::vector<Index>{0, 1}));
-  EXPECT_EQ(s.infeasibilities[0].columns, (std::vector<Index>{0, 1}));
+  EXPECT_EQ(s.infeasibilities[0].kind, Infeasibility::Kind::kRowCapacity);
+  EXPECT_EQ(s.infeasibilities[0].available, 1);
+}
+
+TEST(Greedy, MeetsSoftRowsOnlyWhereThePenaltyOutweighsTheCost) {
+  // Row 0 is soft at 3 per unit: the column costing 2 is worth it, the one costing 5 is not.
+  Problem::Builder b;
+  b.add_row(1, {.penalty = 3.0});
+  b.add_row(1, {.penalty = 3.0});
+  b.add_column(2, std::vector<Index>{0});
+  b.add_column(5, std::vector<Index>{1});
+  const Problem p = std::move(b).build();
+  const Solution s = solve_greedy(p);
+  expect_checked(p, s);
+  EXPECT_EQ(s.columns, std::vector<Index>{0});
+  EXPECT_EQ(s.cost, 5);  // 2 for the column, 3 for row 1 left short
+  EXPECT_EQ(s.penalty, 3);
+  EXPECT_EQ(s.short_rows, std::vector<Index>{1});
+}
+
+TEST(Greedy, MeetsRobustAndWeightedRows) {
+  // Row 0 must still have 1.5 when any one chosen column leaves: 1.0 + 1.0 + 0.5 works, 1.0 +
+  // 1.0 does not.
+  Problem::Builder b;
+  b.add_row(1.5, {.robust = true});
+  const std::vector<Index> row{0};
+  b.add_column(1, row, std::vector<double>{1.0});
+  b.add_column(1, row, std::vector<double>{1.0});
+  b.add_column(1, row, std::vector<double>{0.5});
+  const Problem p = std::move(b).build();
+  const Solution s = solve_greedy(p);
+  expect_checked(p, s);
+  EXPECT_EQ(s.status, Status::kFeasible);
   EXPECT_EQ(s.columns, (std::vector<Index>{0, 1, 2}));
 }
 
@@ -227,12 +248,16 @@ TEST(Greedy, PureCoversStayWithinTheHarmonicBoundOfTheOptimum) {
   EXPECT_GT(solved, 200);
 }
 
-TEST(Greedy, StatusesAreSoundUnderSideConstraintsAndSlots) {
+TEST(Greedy, StatusesAreSoundWithEveryFeature) {
   std::mt19937 random(99);
   int infeasible = 0;
   int feasible = 0;
   for (int trial = 0; trial < 600; ++trial) {
-    const Problem p = random_problem(random, {.side_constraints = true, .slots = true});
+    const Problem p = random_problem(random, {.side_constraints = true,
+                                              .groups = trial % 2 == 0,
+                                              .soft = trial % 3 == 0,
+                                              .robust = trial % 4 == 0,
+                                              .coefficients = trial % 5 == 0});
     const auto optimum = brute_force_optimum(p);
     const Solution s = solve_greedy(p);
     expect_checked(p, s);
@@ -263,11 +288,11 @@ TEST(Greedy, StatusesAreSoundUnderSideConstraintsAndSlots) {
 TEST(Greedy, IsDeterministic) {
   std::mt19937 random(5);
   for (int trial = 0; trial < 50; ++trial) {
-    const Problem p = random_problem(random, {.side_constraints = true, .slots = true});
+    const Problem p = random_problem(
+        random, {.side_constraints = true, .groups = true, .soft = true, .robust = true});
     const Solution a = solve_greedy(p);
     const Solution b = solve_greedy(p);
     EXPECT_EQ(a.columns, b.columns);
-    EXPECT_EQ(a.slot_assignment, b.slot_assignment);
     EXPECT_EQ(a.infeasibilities, b.infeasibilities);
   }
 }
@@ -300,6 +325,18 @@ TEST(ProblemBuilder, RejectsBadItemsNamingThem) {
   c.add_row(1);
   c.add_column(1, std::vector<Index>{0, 0});
   EXPECT_THROW((void)std::move(c).build(), DuplicateIdError);
+
+  Problem::Builder d;
+  d.add_row(1);
+  EXPECT_THROW(d.add_row(1, {.penalty = 2.0, .robust = true}), InvalidInputError);
+  EXPECT_THROW(d.add_row(1, {.penalty = -1.0}), OutOfRangeError);
+  EXPECT_THROW(d.add_column(1, std::vector<Index>{0}, std::vector<double>{0.0}), OutOfRangeError);
+  EXPECT_THROW(d.add_column(1, std::vector<Index>{0}, std::vector<double>{1.0, 2.0}),
+               InvalidInputError);
+  d.add_column(1, std::vector<Index>{0});
+  d.add_group(std::vector<Index>{0});
+  d.add_group(std::vector<Index>{0});
+  EXPECT_THROW((void)std::move(d).build(), DuplicateIdError);
 }
 
 TEST(Problem, StoresBothIncidenceDirectionsAscending) {
@@ -309,6 +346,25 @@ TEST(Problem, StoresBothIncidenceDirectionsAscending) {
             (std::vector<Index>{0, 2}));
   EXPECT_EQ(std::vector<Index>(p.columns_of(1).begin(), p.columns_of(1).end()),
             (std::vector<Index>{1, 2}));
+  EXPECT_FALSE(p.has_coefficients());
+  EXPECT_TRUE(p.is_pure());
+}
+
+TEST(Problem, KeepsCoefficientsWithTheirRowsInBothDirections) {
+  Problem::Builder b;
+  b.add_row(1);
+  b.add_row(2.5);
+  b.add_column(1, std::vector<Index>{1, 0}, std::vector<double>{0.5, 2.0});
+  b.add_column(1, std::vector<Index>{1});
+  const Problem p = std::move(b).build();
+  EXPECT_TRUE(p.has_coefficients());
+  EXPECT_FALSE(p.is_pure());
+  EXPECT_EQ(std::vector<double>(p.coefficients_of(0).begin(), p.coefficients_of(0).end()),
+            (std::vector<double>{2.0, 0.5}));
+  EXPECT_EQ(std::vector<double>(p.coefficients_in(1).begin(), p.coefficients_in(1).end()),
+            (std::vector<double>{0.5, 1.0}));
+  EXPECT_EQ(p.coefficient(0, 1), 0.5);
+  EXPECT_EQ(p.coefficient(1, 0), 0.0);
 }
 
 }  // namespace

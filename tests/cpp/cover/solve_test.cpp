@@ -17,6 +17,11 @@ namespace teamwright::cover {
 namespace {
 
 using testing::brute_force_optimum;
+using Mode = SolveOptions::Mode;
+
+// The heuristic alone, with its fixed effort.
+constexpr SolveOptions kHeuristic{.mode = Mode::kHeuristic,
+                                  .time_limit_s = std::numeric_limits<double>::infinity()};
 
 const std::filesystem::path kGolden =
     std::filesystem::path(TEAMWRIGHT_SOURCE_DIR) / "tests/data/orlib";
@@ -70,7 +75,7 @@ TEST(Solve, HeuristicAnswersAreSoundAgainstBruteForce) {
   for (int trial = 0; trial < 120; ++trial) {
     const Problem p = random_multicover(random, 1 + trial % 7, 4 + trial % 9, 3);
     const auto optimum = brute_force_optimum(p);
-    const Solution s = solve(p);
+    const Solution s = solve(p, kHeuristic);
     expect_checked(p, s);
     ASSERT_TRUE(optimum.has_value());
     ASSERT_TRUE(s.status == Status::kOptimal || s.status == Status::kFeasible) << trial;
@@ -85,18 +90,39 @@ TEST(Solve, HeuristicAnswersAreSoundAgainstBruteForce) {
   EXPECT_GT(proven, 60);
 }
 
-TEST(Solve, SideConstraintsAndSlotsStaySound) {
-  std::mt19937 random(8);
-  for (int trial = 0; trial < 200; ++trial) {
-    const Problem p = testing::random_problem(random, {.side_constraints = true, .slots = true});
-    const auto optimum = brute_force_optimum(p);
-    const Solution s = solve(p);
-    expect_checked(p, s);
-    if (s.status == Status::kInfeasible) {
-      EXPECT_FALSE(optimum.has_value()) << trial;
-    } else if (s.status != Status::kNoSolutionFound) {
-      ASSERT_TRUE(optimum.has_value()) << trial;
-      EXPECT_GE(s.cost, *optimum - 1e-9) << trial;
+// Every feature of problem.hpp on its own, and all of them together.
+const std::vector<std::pair<const char*, testing::RandomOptions>> kFeatures = {
+    {"side constraints", {.side_constraints = true}},
+    {"groups", {.groups = true}},
+    {"soft rows", {.soft = true}},
+    {"robust rows", {.robust = true}},
+    {"coefficients", {.coefficients = true}},
+    {"everything",
+     {.side_constraints = true,
+      .groups = true,
+      .soft = true,
+      .robust = true,
+      .coefficients = true}},
+};
+
+TEST(Solve, HeuristicAnswersStaySoundWithEveryFeature) {
+  for (const auto& [name, features] : kFeatures) {
+    std::mt19937 random(8);
+    for (int trial = 0; trial < 200; ++trial) {
+      const Problem p = testing::random_problem(random, features);
+      const auto optimum = brute_force_optimum(p);
+      const Solution s = solve(p, kHeuristic);
+      expect_checked(p, s);
+      if (s.status == Status::kInfeasible) {
+        EXPECT_FALSE(optimum.has_value()) << name << " " << trial;
+      } else if (s.status != Status::kNoSolutionFound) {
+        ASSERT_TRUE(optimum.has_value()) << name << " " << trial;
+        EXPECT_GE(s.cost, *optimum - 1e-9) << name << " " << trial;
+        EXPECT_LE(s.bound, *optimum + 1e-9) << name << " " << trial;
+        if (s.status == Status::kOptimal) {
+          EXPECT_NEAR(s.cost, *optimum, 1e-9) << name << " " << trial;
+        }
+      }
     }
   }
 }
@@ -108,7 +134,7 @@ TEST(Solve, ExactModeMatchesBruteForceOnPureProblems) {
     for (int trial = 0; trial < 150; ++trial) {
       const Problem p = random_multicover(random, 2 + trial % 8, 5 + trial % 10, 3);
       const auto optimum = brute_force_optimum(p);
-      const Solution s = solve(p, {.mode = SolveOptions::Mode::kExact, .threads = threads});
+      const Solution s = solve(p, {.mode = Mode::kExact, .threads = threads});
       expect_checked(p, s);
       ASSERT_TRUE(optimum.has_value());
       EXPECT_EQ(s.status, Status::kOptimal) << trial << " threads " << threads;
@@ -118,24 +144,35 @@ TEST(Solve, ExactModeMatchesBruteForceOnPureProblems) {
   }
 }
 
-TEST(Solve, ExactModeMatchesBruteForceUnderSideConstraintsAndSlots) {
-  for (const int threads : {1, 3}) {
-    std::mt19937 random(22);
-    int infeasible = 0;
-    for (int trial = 0; trial < 500; ++trial) {
-      const Problem p = testing::random_problem(random, {.side_constraints = true, .slots = true});
-      const auto optimum = brute_force_optimum(p);
-      const Solution s = solve(p, {.mode = SolveOptions::Mode::kExact, .threads = threads});
-      expect_checked(p, s);
-      if (!optimum) {
-        EXPECT_EQ(s.status, Status::kInfeasible) << trial << " threads " << threads;
-        ++infeasible;
-      } else {
-        EXPECT_EQ(s.status, Status::kOptimal) << trial << " threads " << threads;
-        EXPECT_DOUBLE_EQ(s.cost, *optimum) << trial << " threads " << threads;
+// Exact and auto mode, on one worker and on more workers than this machine's cores.
+TEST(Solve, ExactAndAutoModesMatchBruteForceWithEveryFeature) {
+  for (const auto& [name, features] : kFeatures) {
+    for (const auto& [mode, threads] :
+         {std::pair{Mode::kExact, 1}, std::pair{Mode::kExact, 3}, std::pair{Mode::kAuto, 1}}) {
+      std::mt19937 random(22);
+      int infeasible = 0;
+      for (int trial = 0; trial < 400; ++trial) {
+        const Problem p = testing::random_problem(random, features);
+        const auto optimum = brute_force_optimum(p);
+        const Solution s = solve(p, {.mode = mode, .threads = threads});
+        expect_checked(p, s);
+        const std::string where = std::string(name) + " " + std::string(to_string(mode)) +
+                                  " threads " + std::to_string(threads) + " trial " +
+                                  std::to_string(trial);
+        EXPECT_EQ(s.termination, Termination::kCompleted) << where;
+        if (!optimum) {
+          EXPECT_EQ(s.status, Status::kInfeasible) << where;
+          ++infeasible;
+        } else {
+          EXPECT_EQ(s.status, Status::kOptimal) << where;
+          EXPECT_NEAR(s.cost, *optimum, 1e-9) << where;
+          EXPECT_NEAR(s.bound, *optimum, 1e-9) << where;
+        }
+      }
+      if (features.side_constraints) {
+        EXPECT_GT(infeasible, 40) << name;
       }
     }
-    EXPECT_GT(infeasible, 50);
   }
 }
 
@@ -143,7 +180,7 @@ TEST(Solve, ExactModeProvesTheGoldenOptima) {
   for (const int threads : {1, 2}) {
     for (const char* name : {"scp41", "scp42", "scp43", "scp44", "scp45"}) {
       const Problem p = io::read_orlib_scp(kGolden / (std::string(name) + ".txt"));
-      const Solution s = solve(p, {.mode = SolveOptions::Mode::kExact, .threads = threads});
+      const Solution s = solve(p, {.mode = Mode::kExact, .threads = threads});
       expect_checked(p, s);
       EXPECT_EQ(s.status, Status::kOptimal) << name;
       EXPECT_EQ(s.bound, s.cost) << name;
@@ -155,7 +192,7 @@ TEST(Solve, ExactModeProvesTheGoldenOptima) {
 // in whichever worker reported), and its bounds only rise.
 TEST(Solve, TheParallelExactSearchStopsAndReportsLikeTheSerialOne) {
   const Problem p = large_problem();
-  const SolveOptions parallel{.mode = SolveOptions::Mode::kExact, .threads = 2};
+  const SolveOptions parallel{.mode = Mode::kExact, .threads = 2};
   CancellationToken token;
   std::thread canceller([&] {
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
@@ -195,7 +232,7 @@ TEST(Solve, FindsTheOptimaOfTheGoldenInstances) {
     const std::string name = line.substr(0, line.find(','));
     const double optimum = std::stod(line.substr(line.find(',') + 1));
     const Problem p = io::read_orlib_scp(kGolden / (name + ".txt"));
-    const Solution s = solve(p);
+    const Solution s = solve(p, kHeuristic);
     expect_checked(p, s);
     EXPECT_EQ(s.cost, optimum) << name;
     EXPECT_LE(s.bound, optimum) << name;
@@ -259,8 +296,10 @@ TEST(Solve, TheSameSeedGivesTheSameResult) {
   std::mt19937 random(12);
   for (int trial = 0; trial < 5; ++trial) {
     const Problem p = random_multicover(random, 60, 300, 2);
-    const Solution a = solve(p, {.seed = 3});
-    const Solution b = solve(p, {.seed = 3});
+    SolveOptions options = kHeuristic;
+    options.seed = 3;
+    const Solution a = solve(p, options);
+    const Solution b = solve(p, options);
     EXPECT_EQ(a.columns, b.columns);
     EXPECT_EQ(a.bound, b.bound);
   }

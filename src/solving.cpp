@@ -1,0 +1,70 @@
+#include "teamwright/solving.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace teamwright {
+
+std::string_view to_string(SolveOptions::Mode mode) {
+  switch (mode) {
+    case SolveOptions::Mode::kAuto:
+      return "auto";
+    case SolveOptions::Mode::kHeuristic:
+      return "heuristic";
+    case SolveOptions::Mode::kExact:
+      return "exact";
+  }
+  return "?";
+}
+
+std::optional<SolveOptions::Mode> parse_mode(std::string_view name) {
+  for (const auto mode :
+       {SolveOptions::Mode::kAuto, SolveOptions::Mode::kHeuristic, SolveOptions::Mode::kExact}) {
+    if (to_string(mode) == name) {
+      return mode;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string_view to_string(Status status) {
+  switch (status) {
+    case Status::kOptimal:
+      return "optimal";
+    case Status::kFeasible:
+      return "feasible";
+    case Status::kInfeasible:
+      return "infeasible";
+    case Status::kNoSolutionFound:
+      return "no_solution_found";
+  }
+  return "?";
+}
+
+std::string_view to_string(Termination termination) {
+  switch (termination) {
+    case Termination::kCompleted:
+      return "completed";
+    case Termination::kTimeLimit:
+      return "time_limit";
+    case Termination::kCancelled:
+      return "cancelled";
+    case Termination::kInterrupted:
+      return "interrupted";
+  }
+  return "?";
+}
+
+double relative_gap(std::optional<double> objective, double bound) {
+  if (!objective || !std::isfinite(bound)) {
+    return std::numeric_limits<double>::infinity();
+  }
+  const double scale = std::max(std::abs(*objective), std::abs(bound));
+  if (scale == 0) {
+    return 0;
+  }
+  return std::max(0.0, (*objective - bound) / scale);
+}
+
+}  // namespace teamwright
