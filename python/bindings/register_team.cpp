@@ -9,6 +9,7 @@
 #include "bindings/register.hpp"
 #include "teamwright/analysis/gaps.hpp"
 #include "teamwright/team/check.hpp"
+#include "teamwright/team/compile.hpp"
 #include "teamwright/team/solve.hpp"
 
 namespace py = pybind11;
@@ -38,6 +39,16 @@ void register_team(py::module_& m) {
       py::arg("model"), py::arg("request"), py::arg("mode"), py::arg("time_limit_s"),
       py::arg("seed"), py::arg("threads"), py::arg("on_progress"), py::arg("replacements"),
       "Solves a request; returns (result handle, result document).");
+
+  m.def(
+      "compile_request",
+      [](const Model& model, py::handle request) {
+        const TeamRequest parsed = request_of(model, request);
+        py::gil_scoped_release release;
+        return team::compile(model, parsed).problem;
+      },
+      py::arg("model"), py::arg("request"),
+      "The covering problem a request compiles to (docs/model.md).");
 
   m.def(
       "check",

@@ -70,6 +70,7 @@ from teamwright.team import (
     TrainingOption,
     Unmet,
     check,
+    compile_request,
     gap_report,
     solve,
 )
@@ -124,6 +125,7 @@ __all__ = [
     "UnknownReferenceError",
     "Unmet",
     "check",
+    "compile_request",
     "dumps",
     "example_path",
     "gap_report",

@@ -321,6 +321,12 @@ def solve(
     return _result(handle, document)
 
 
+def compile_request(model: Model, request: RequestLike) -> _core.CoverProblem:
+    """The covering problem ``request`` compiles to (docs/model.md), to solve with
+    `teamwright.cover.solve` or to hand to other solvers through ``to_arrays()``."""
+    return _core.compile_request(model._core, _request_argument(request))
+
+
 def check(model: Model, request: RequestLike, result: TeamResult) -> list[str]:
     """The independent checker's findings about a result: empty when every claim holds."""
     return list(_core.check(model._core, _request_argument(request), result._handle))

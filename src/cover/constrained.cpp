@@ -20,6 +20,10 @@ constexpr double kTolerance = 1e-9;
 // without a better bound, and the node stops below this factor.
 constexpr int kStall = 20;
 constexpr double kMinLambda = 1e-4;
+constexpr double kDeflection = 1.5;
+// The branch-and-bound takes the open node of least bound every so many nodes (measured on the
+// team benchmark: often enough to escape a poor subtree, rare enough to stay depth first).
+constexpr int kBestBoundEvery = 50;
 // Local search: the columns of lowest reduced cost it may bring in, and its passes.
 constexpr std::size_t kCandidates = 200;
 constexpr int kPasses = 200;
@@ -138,6 +142,7 @@ class Search {
         groups_in_row_(static_cast<std::size_t>(q.m), 0),
         stamp_(static_cast<std::size_t>(q.m), -1),
         subgradient_(q.multipliers(), 0.0),
+        direction_(q.multipliers(), 0.0),
         rc_(static_cast<std::size_t>(q.n), 0.0) {}
 
   [[nodiscard]] Node root(std::vector<double> multipliers) const {
@@ -231,10 +236,26 @@ class Search {
       if (norm == 0) {
         break;  // the relaxation's solution meets every dualised constraint: the bound is exact
       }
+      // The direction deflected by the previous one where they point against each other
+      // (Camerini, Fratta and Maffioli, "On improving relaxation methods by modified gradient
+      // techniques", Math. Programming Study 3, 1975): fewer zig-zags across the many nested
+      // rows of robust requests.
+      double along = 0;
+      double previous = 0;
+      for (std::size_t i = 0; i < u.size(); ++i) {
+        along += subgradient_[i] * direction_[i];
+        previous += direction_[i] * direction_[i];
+      }
+      const double beta = k > 0 && along < 0 && previous > 0 ? -kDeflection * along / previous : 0;
+      norm = 0;
+      for (std::size_t i = 0; i < u.size(); ++i) {
+        direction_[i] = subgradient_[i] + beta * direction_[i];
+        norm += direction_[i] * direction_[i];
+      }
       const double target = cut < kInfinity ? cut + 1e-6 : std::abs(bound) * 1.1 + 1;
       const double t = lambda * std::max(target - bound, 1e-6) / norm;
       for (std::size_t i = 0; i < u.size(); ++i) {
-        u[i] = std::max(0.0, u[i] + t * subgradient_[i]);
+        u[i] = std::max(0.0, u[i] + t * direction_[i]);
         if (i < static_cast<std::size_t>(q_.m)) {
           u[i] = std::min(u[i], q_.penalty[i]);
         }
@@ -678,6 +699,7 @@ class Search {
   std::vector<Index> touched_;
   std::int64_t epoch_ = 0;
   std::vector<double> subgradient_;
+  std::vector<double> direction_;
   std::vector<double> rc_;
   std::vector<char> flags_;
   std::vector<double> prices_;
@@ -915,6 +937,15 @@ std::vector<double> constrained_heuristic(const Problem& problem, const Analysis
   if (!search.propagate(root.state)) {
     return {};  // no solution: the exact search proves it
   }
+  double unit = 1.0;
+  (void)search.lagrangian(root.u, 1, unit);  // reduced costs to rank the local search's moves
+  if (control.incumbent().exists()) {
+    // The local search from the solution found so far.
+    std::vector<Index> columns = control.incumbent().columns;
+    double cost = control.incumbent().cost;
+    search.improve(columns, cost);
+    tree.offer(std::move(columns), cost);
+  }
   // Subgradient in rounds, each ending with a Lagrangian greedy; every bound is global.
   std::vector<double> u = root.u;
   std::vector<double> best_u = u;
@@ -949,7 +980,7 @@ std::vector<double> constrained_heuristic(const Problem& problem, const Analysis
 bool constrained_branch_and_bound(const Problem& problem, const Analysis& analysis,
                                   Control& control, std::vector<double> multipliers, int threads) {
   const Prepared q(problem, analysis);
-  Tree tree(control, threads, q.ceiling);
+  Tree tree(control, threads, q.ceiling, kBestBoundEvery);
   {
     const Search search(q, tree);
     tree.push(search.root(std::move(multipliers)));

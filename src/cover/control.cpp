@@ -11,14 +11,15 @@ Control::Control(const SolveOptions& options, const SolveHooks& hooks)
       on_progress_(hooks.on_progress ? &hooks.on_progress : nullptr),
       cancel_(hooks.cancel) {}
 
-Control Control::nested(std::function<bool(const std::vector<Index>&)> keep) {
+Control Control::nested(Translate translate, bool bounds) {
   Control inner;
   inner.start_ = start_;
   inner.time_limit_s_ = time_limit_s_;
   inner.cancel_ = cancel_;
   inner.parent_ = this;
-  inner.keep_ = std::move(keep);
-  inner.integral_ = integral_;
+  inner.translate_ = std::move(translate);
+  inner.relaxation_ = bounds;
+  inner.integral_ = bounds && integral_;
   return inner;
 }
 
@@ -43,10 +44,10 @@ bool Control::offer(std::vector<Index> columns, double cost) {
     return false;
   }
   if (parent_ != nullptr) {
-    if (keep_(columns)) {
-      parent_->offer(columns, cost);
+    if (const std::optional<double> value = translate_(columns)) {
+      parent_->offer(columns, *value);
     } else {
-      rejected_ = true;
+      rejected_ = relaxation_;
     }
   }
   incumbent_.columns = std::move(columns);
@@ -62,7 +63,7 @@ void Control::offer_bound(double bound) {
   }
   if (bound > bound_) {
     bound_ = bound;
-    if (parent_ != nullptr) {
+    if (parent_ != nullptr && relaxation_) {
       parent_->offer_bound(bound);
     }
     report(false);

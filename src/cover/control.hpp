@@ -25,11 +25,16 @@ class Control {
  public:
   Control(const SolveOptions& options, const SolveHooks& hooks);
 
-  /// A control for a relaxation of this solve: the same clock, limit and cancellation, no
-  /// progress reports of its own. Its incumbents that `keep` accepts, and all its bounds, are
-  /// offered to this control too; the first it is offered that `keep` rejects stops it (the
-  /// relaxation has gone where this solve cannot follow). This control must outlive it.
-  [[nodiscard]] Control nested(std::function<bool(const std::vector<Index>&)> keep);
+  /// What a nested solve's solution is worth to this one: its objective here, or nothing when
+  /// it is no solution here.
+  using Translate = std::function<std::optional<double>(const std::vector<Index>&)>;
+
+  /// A control for a related problem of this solve: the same clock, limit and cancellation, no
+  /// progress reports of its own. Its incumbents that `translate` accepts are offered to this
+  /// control too, at the objective it gives. With `bounds`, its bounds are bounds of this solve
+  /// (a relaxation) and the first incumbent `translate` rejects stops it (the relaxation has gone
+  /// where this solve cannot follow). This control must outlive it.
+  [[nodiscard]] Control nested(Translate translate, bool bounds);
   /// Whether a nested control stopped because `keep` rejected an incumbent.
   [[nodiscard]] bool rejected() const { return rejected_; }
 
@@ -62,7 +67,8 @@ class Control {
   const std::function<void(const Progress&)>* on_progress_ = nullptr;
   const CancellationToken* cancel_ = nullptr;
   Control* parent_ = nullptr;
-  std::function<bool(const std::vector<Index>&)> keep_;
+  Translate translate_;
+  bool relaxation_ = false;
   bool rejected_ = false;
   Incumbent incumbent_;
   double bound_ = -std::numeric_limits<double>::infinity();

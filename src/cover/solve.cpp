@@ -103,6 +103,62 @@ bool keeps_limits(const Problem& p, const std::vector<Index>& columns) {
   return true;
 }
 
+// The problem with each column's budget weight as its cost, without its soft rows and budget:
+// its cheapest solutions are the lightest ones meeting the hard rows.
+Problem lightest(const Problem& p) {
+  Problem::Builder b;
+  for (Index i = 0; i < p.num_rows(); ++i) {
+    b.add_row(p.is_soft(i) ? 0.0 : p.demand(i), {std::nullopt, p.is_robust(i)});
+  }
+  for (Index j = 0; j < p.num_columns(); ++j) {
+    b.add_column(p.weight(j), p.rows_of(j), p.coefficients_of(j),
+                 {p.weight(j), p.counts_toward_size(j)});
+    for (const Index other : p.conflicts_of(j)) {
+      if (j < other) {
+        b.add_conflict(j, other);
+      }
+    }
+  }
+  for (Index g = 0; g < p.num_groups(); ++g) {
+    b.add_group(p.group(g));
+  }
+  for (const Index j : p.fixed_columns()) {
+    b.fix(j);
+  }
+  b.set_size_bounds(p.min_size(), p.max_size());
+  return std::move(b).build();
+}
+
+// When a budget keeps the greedy from any solution: the lightest solutions the heuristic finds
+// that fit the budget start the search.
+void seed_within_budget(const Problem& problem, detail::Control& control, std::mt19937_64& random) {
+  const Problem light = lightest(problem);
+  const detail::Analysis analysis = detail::analyze(light);
+  if (!analysis.infeasibilities.empty()) {
+    return;
+  }
+  detail::Control inner = control.nested(
+      [&](const std::vector<Index>& columns) -> std::optional<double> {
+        double weight = 0;
+        for (const Index j : columns) {
+          weight += problem.weight(j);
+        }
+        if (!detail::within(weight, *problem.budget())) {
+          return std::nullopt;
+        }
+        return detail::objective(problem, columns);
+      },
+      false);
+  if (const Solution start = detail::greedy(light, analysis);
+      start.status == Status::kOptimal || start.status == Status::kFeasible) {
+    inner.offer(start.columns, start.cost);
+  }
+  inner.offer_bound(analysis.bound);
+  if (!inner.closed() && !inner.stop()) {
+    (void)detail::constrained_heuristic(light, analysis, inner, random, false);
+  }
+}
+
 // The heuristic, then (unless in heuristic mode) the exact search, on a problem whose analysis
 // proves nothing infeasible. Returns whether the exact search was exhausted without a solution.
 bool run(const Problem& problem, const detail::Analysis& analysis, detail::Control& control,
@@ -115,6 +171,9 @@ bool run(const Problem& problem, const detail::Analysis& analysis, detail::Contr
   std::vector<double> multipliers;
   if (!control.closed() && !control.stop()) {
     if (!pure) {
+      if (problem.budget() && !control.incumbent().exists()) {
+        seed_within_budget(problem, control, random);
+      }
       multipliers =
           detail::constrained_heuristic(problem, analysis, control, random, until_stopped);
     } else if (control.incumbent().exists()) {
@@ -142,7 +201,12 @@ bool run_without_limits_first(const Problem& problem, const detail::Analysis& an
     const detail::Analysis relaxed_analysis = detail::analyze(*relaxed);
     if (relaxed_analysis.infeasibilities.empty()) {
       detail::Control inner = control.nested(
-          [&](const std::vector<Index>& columns) { return keeps_limits(problem, columns); });
+          [&](const std::vector<Index>& columns) {
+            return keeps_limits(problem, columns)
+                       ? std::optional(detail::objective(problem, columns))
+                       : std::nullopt;
+          },
+          true);
       if (const Solution start = detail::greedy(*relaxed, relaxed_analysis);
           start.status == Status::kOptimal || start.status == Status::kFeasible) {
         inner.offer(start.columns, start.cost);

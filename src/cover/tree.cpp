@@ -6,9 +6,10 @@ namespace teamwright::cover::detail {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
-Tree::Tree(Control& control, int workers, double ceiling)
+Tree::Tree(Control& control, int workers, double ceiling, int best_bound_every)
     : control_(control),
       ceiling_(ceiling),
+      best_bound_every_(best_bound_every),
       in_flight_(static_cast<std::size_t>(workers), kInfinity) {}
 
 void Tree::push(Node node) {
@@ -28,6 +29,12 @@ bool Tree::take(int worker, Node& node) {
       return false;
     }
     if (!stack_.empty()) {
+      if (best_bound_every_ > 0 && ++taken_ % best_bound_every_ == 0) {
+        const auto least =
+            std::min_element(stack_.begin(), stack_.end(),
+                             [](const Node& a, const Node& b) { return a.bound < b.bound; });
+        std::iter_swap(least, stack_.end() - 1);
+      }
       node = std::move(stack_.back());
       stack_.pop_back();
       in_flight_[static_cast<std::size_t>(worker)] = node.bound;

@@ -30,8 +30,11 @@ struct Node {
 class Tree {
  public:
   /// `ceiling`: an upper bound on every solution's objective, used as the cutoff while there is
-  /// no incumbent (infinity when none is known).
-  Tree(Control& control, int workers, double ceiling = std::numeric_limits<double>::infinity());
+  /// no incumbent (infinity when none is known). With `best_bound_every` = k > 0, every k-th
+  /// node taken is the open node of least bound rather than the newest: depth first, with
+  /// regular jumps to where the bound is lowest.
+  Tree(Control& control, int workers, double ceiling = std::numeric_limits<double>::infinity(),
+       int best_bound_every = 0);
 
   void push(Node node);
 
@@ -65,6 +68,8 @@ class Tree {
 
   Control& control_;
   double ceiling_;
+  int best_bound_every_;
+  std::int64_t taken_ = 0;
   std::mutex mutex_;
   std::condition_variable idle_;
   std::vector<Node> stack_;

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
+#include <map>
 #include <span>
 #include <string>
+#include <tuple>
 
 #include "teamwright/error.hpp"
 #include "util/text.hpp"
@@ -249,12 +252,18 @@ std::vector<std::pair<std::uint32_t, int>> backup_sets(const std::vector<Request
   return sets;
 }
 
-// People who cover no row only serve the minimum size: of those, a team never needs one that
-// min_size others beat on both objective cost and budget weight. Named people always stay.
-std::vector<char> keep(const Model& model, const TeamRequest& request,
-                       const std::vector<Candidate>& people, const std::vector<double>& cost,
-                       const std::vector<char>& idle) {
-  std::vector<char> kept(people.size(), 1);
+// A person's columns: as a plain member, then holding each slot they may hold.
+struct Variant {
+  std::vector<cover::Index> rows;  // ascending
+  std::vector<double> coefficients;
+  double cost = 0;
+  std::size_t slot = kNoRow;
+  cover::Index slot_row = -1;
+  std::optional<RoleId> role;
+};
+
+// The people named by must-include or an incompatible pair, who always stay.
+std::vector<char> named_people(const Model& model, const TeamRequest& request) {
   std::vector<char> named(model.people().size(), 0);
   for (const std::string& id : request.must_include) {
     named[model.person_id(id).index()] = 1;
@@ -263,6 +272,154 @@ std::vector<char> keep(const Model& model, const TeamRequest& request,
     named[model.person_id(a).index()] = 1;
     named[model.person_id(b).index()] = 1;
   }
+  return named;
+}
+
+// How many members some optimal team needs at most: a member of a team none of whose members
+// can leave without raising the objective or breaking a constraint is essential to a row (or to
+// the minimum size), and a row has at most so many essential members.
+int essential_bound(const std::vector<double>& demand, const std::vector<double>& least,
+                    const std::vector<char>& robust, int min_size) {
+  double total = min_size;
+  for (std::size_t i = 0; i < demand.size(); ++i) {
+    if (demand[i] <= 0) {
+      continue;
+    }
+    const double per = least[i] > 0 ? least[i] : 1.0;
+    total += least[i] == 1 ? demand[i] : std::ceil(demand[i] / per) + 1;
+    total += robust[i] != 0 ? 1 : 0;
+  }
+  return static_cast<int>(std::min(total, 1e9));
+}
+
+// People with the same rows, coefficients and penalties share a key; keys are compared once.
+struct Key {
+  std::vector<std::pair<cover::Index, double>> rows;   // member rows and coefficients
+  std::vector<std::pair<cover::Index, double>> slots;  // slot rows and their penalties
+  double surcharge = 0;
+  std::uint64_t mask = 0;           // rows and slots, hashed to bits
+  std::vector<std::size_t> people;  // by cost, then index
+
+  friend bool operator<(const Key& a, const Key& b) {
+    return std::tie(a.rows, a.slots, a.surcharge) < std::tie(b.rows, b.slots, b.surcharge);
+  }
+};
+
+// People beaten by at least `bound` others are never needed: in some optimal team each of them
+// can be swapped for one of those not on it (docs/model.md). q beats p when q is not named, covers
+// every row p covers with at least p's coefficient, may hold every slot p may at no higher
+// penalty, pays no more for "everyone" rows and costs no more (ties: the earlier person).
+std::vector<char> undominated(const std::vector<Candidate>& people,
+                              const std::vector<std::vector<Variant>>& variants,
+                              const std::vector<double>& cost, const std::vector<double>& base,
+                              const std::vector<double>& weight,
+                              const std::vector<char>& eligible_for_pruning, int bound) {
+  std::vector<char> kept(people.size(), 1);
+  std::vector<Key> keys;
+  {
+    std::map<Key, std::size_t> index;
+    for (std::size_t k = 0; k < people.size(); ++k) {
+      if (eligible_for_pruning[k] == 0) {
+        continue;
+      }
+      const Variant& member = variants[k].front();
+      Key key;
+      for (std::size_t t = 0; t < member.rows.size(); ++t) {
+        key.rows.emplace_back(member.rows[t], member.coefficients[t]);
+        key.mask |= std::uint64_t{1} << (member.rows[t] % 64);
+      }
+      std::sort(key.rows.begin(), key.rows.end());
+      for (std::size_t v = 1; v < variants[k].size(); ++v) {
+        key.slots.emplace_back(variants[k][v].slot_row, variants[k][v].cost - member.cost);
+        key.mask |= std::uint64_t{1} << (variants[k][v].slot_row % 64);
+      }
+      key.surcharge = cost[k] - base[k];
+      const auto [at, fresh] = index.emplace(key, keys.size());
+      if (fresh) {
+        keys.push_back(std::move(key));
+      }
+      keys[at->second].people.push_back(k);
+    }
+  }
+  for (Key& key : keys) {
+    // By budget weight: a lighter person costs no more in the objective either (an objective
+    // cost never falls as the person's cost rises).
+    std::sort(key.people.begin(), key.people.end(), [&](std::size_t a, std::size_t b) {
+      return weight[a] != weight[b] ? weight[a] < weight[b] : a < b;
+    });
+  }
+  // Whether every row (or slot) of `small` is in `large` at least as well (`better` decides).
+  auto covers = [](const auto& small, const auto& large, auto better) {
+    std::size_t at = 0;
+    for (const auto& [row, value] : small) {
+      while (at < large.size() && large[at].first < row) {
+        ++at;
+      }
+      if (at == large.size() || large[at].first != row || !better(large[at].second, value)) {
+        return false;
+      }
+    }
+    return true;
+  };
+  // The keys holding each row or slot row: a key that beats another holds all of its rows, so
+  // its candidates are the keys holding its rarest row.
+  std::map<cover::Index, std::vector<std::size_t>> holding;
+  for (std::size_t a = 0; a < keys.size(); ++a) {
+    for (const auto& [row, value] : keys[a].rows) {
+      holding[row].push_back(a);
+    }
+    for (const auto& [row, value] : keys[a].slots) {
+      holding[row].push_back(a);
+    }
+  }
+  for (std::size_t a = 0; a < keys.size(); ++a) {
+    const Key& mine = keys[a];
+    const std::vector<std::size_t>* candidates = nullptr;
+    for (const auto* list : {&mine.rows, &mine.slots}) {
+      for (const auto& [row, value] : *list) {
+        const std::vector<std::size_t>& keys_of_row = holding[row];
+        if (candidates == nullptr || keys_of_row.size() < candidates->size()) {
+          candidates = &keys_of_row;
+        }
+      }
+    }
+    std::vector<std::size_t> beaters;  // other keys whose people beat mine at no higher cost
+    for (const std::size_t b : *candidates) {
+      const Key& other = keys[b];
+      if (b == a || (mine.mask & ~other.mask) != 0 || other.surcharge > mine.surcharge ||
+          !covers(mine.rows, other.rows, [](double x, double y) { return x >= y; }) ||
+          !covers(mine.slots, other.slots, [](double x, double y) { return x <= y; })) {
+        continue;
+      }
+      beaters.push_back(b);
+    }
+    for (std::size_t rank = 0; rank < mine.people.size(); ++rank) {
+      const std::size_t k = mine.people[rank];
+      std::size_t beaten_by = rank;  // the earlier ones of its own key
+      for (const std::size_t other : beaters) {
+        const auto& list = keys[other].people;
+        beaten_by += static_cast<std::size_t>(
+            std::upper_bound(list.begin(), list.end(), weight[k],
+                             [&](double value, std::size_t q) { return value < weight[q]; }) -
+            list.begin());
+        if (beaten_by >= static_cast<std::size_t>(bound)) {
+          break;
+        }
+      }
+      if (beaten_by >= static_cast<std::size_t>(bound)) {
+        kept[k] = 0;
+      }
+    }
+  }
+  return kept;
+}
+
+// People who cover no row only serve the minimum size: of those, a team never needs one that
+// min_size others beat on both objective cost and budget weight. Named people always stay.
+std::vector<char> keep(const Model& model, const TeamRequest& request,
+                       const std::vector<Candidate>& people, const std::vector<double>& cost,
+                       const std::vector<char>& idle, const std::vector<char>& named) {
+  std::vector<char> kept(people.size(), 1);
   std::vector<std::size_t> order;
   for (std::size_t k = 0; k < people.size(); ++k) {
     if (idle[k] != 0 && named[people[k].person.index()] == 0) {
@@ -313,8 +470,16 @@ Compiled compile(const Model& model, const TeamRequest& request, const CompileOp
   const std::vector<Candidate> people = candidates(model, request, rows, slot_rows, out);
   const Prices prices(model, request, rows, people, options);
 
-  // Cover rows: the counted, FTE and slot rows, in request order.
+  // Cover rows: the counted, FTE and slot rows, in request order; with each its demand, least
+  // coefficient and robustness, for the bound on the members a team needs.
   cover::Problem::Builder builder;
+  std::vector<double> row_demand;
+  std::vector<double> row_least;
+  std::vector<char> row_robust;
+  double least_availability = 1;
+  for (const Candidate& c : people) {
+    least_availability = std::min(least_availability, model.person(c.person).availability);
+  }
   std::vector<cover::Index> cover_row(rows.size(), -1);
   out.row_penalty.assign(rows.size(), 0.0);
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -332,6 +497,9 @@ Compiled compile(const Model& model, const TeamRequest& request, const CompileOp
     }
     cover_row[i] = builder.add_row(row.kind == RowKind::kFte ? row.fte : row.count, how);
     out.cover_row_source.push_back(i);
+    row_demand.push_back(row.kind == RowKind::kFte ? row.fte : row.count);
+    row_least.push_back(row.kind == RowKind::kFte ? least_availability : 1.0);
+    row_robust.push_back(how.robust ? 1 : 0);
   }
   const auto backups =
       robust ? backup_sets(rows, slot_rows, people) : std::vector<std::pair<std::uint32_t, int>>();
@@ -339,21 +507,20 @@ Compiled compile(const Model& model, const TeamRequest& request, const CompileOp
   for (const auto& [set, demand] : backups) {
     backup_row.push_back(builder.add_row(demand));
     out.cover_row_source.push_back(kNoRow);
+    row_demand.push_back(demand);
+    row_least.push_back(1.0);
+    row_robust.push_back(0);
   }
   std::vector<cover::Index> must_row(model.people().size(), -1);
   for (const std::string& id : request.must_include) {
     must_row[model.person_id(id).index()] = builder.add_row(1);
     out.cover_row_source.push_back(kNoRow);
+    row_demand.push_back(1);
+    row_least.push_back(1.0);
+    row_robust.push_back(0);
   }
 
   // Each candidate's variants: rows, coefficients and costs.
-  struct Variant {
-    std::vector<cover::Index> rows;
-    std::vector<double> coefficients;
-    double cost = 0;
-    std::size_t slot = kNoRow;
-    std::optional<RoleId> role;
-  };
   std::vector<std::vector<Variant>> variants(people.size());
   std::vector<double> member_cost(people.size(), 0.0);
   std::vector<char> idle(people.size(), 0);
@@ -402,21 +569,36 @@ Compiled compile(const Model& model, const TeamRequest& request, const CompileOp
       holder.coefficients.push_back(1.0);
       holder.cost += penalty;
       holder.slot = slot;
+      holder.slot_row = cover_row[slot];
       holder.role = role;
       variants[k].push_back(std::move(holder));
     }
   }
-  const std::vector<char> kept = keep(model, request, people, member_cost, idle);
+  const std::vector<char> named = named_people(model, request);
+  std::vector<char> kept = keep(model, request, people, member_cost, idle, named);
+  std::vector<char> prunable(people.size(), 0);
+  std::vector<double> base(people.size(), 0.0);
+  std::vector<double> weight(people.size(), 0.0);
+  for (std::size_t k = 0; k < people.size(); ++k) {
+    prunable[k] = static_cast<char>(idle[k] == 0 && named[people[k].person.index()] == 0);
+    weight[k] = model.person(people[k].person).cost;
+    base[k] = prices.base(weight[k]);
+  }
+  const std::vector<char> needed =
+      undominated(people, variants, member_cost, base, weight, prunable,
+                  essential_bound(row_demand, row_least, row_robust, request.min_size));
+  for (std::size_t k = 0; k < people.size(); ++k) {
+    kept[k] = static_cast<char>(kept[k] != 0 && needed[k] != 0);
+  }
 
   std::vector<std::vector<cover::Index>> columns_of(model.people().size());
   for (std::size_t k = 0; k < people.size(); ++k) {
     if (kept[k] == 0) {
       continue;
     }
-    const double weight = model.person(people[k].person).cost;
     std::vector<cover::Index>& group = columns_of[people[k].person.index()];
     for (const Variant& v : variants[k]) {
-      group.push_back(builder.add_column(v.cost, v.rows, v.coefficients, {weight, true}));
+      group.push_back(builder.add_column(v.cost, v.rows, v.coefficients, {weight[k], true}));
       out.column_person.push_back(people[k].person);
       out.column_slot.push_back(v.slot);
       out.column_role.push_back(v.role);
