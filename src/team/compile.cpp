@@ -383,6 +383,9 @@ std::vector<char> undominated(const std::vector<Candidate>& people,
         }
       }
     }
+    if (candidates == nullptr) {
+      continue;  // covers nothing: the minimum size alone decides (see `keep`)
+    }
     std::vector<std::size_t> beaters;  // other keys whose people beat mine at no higher cost
     for (const std::size_t b : *candidates) {
       const Key& other = keys[b];
@@ -549,7 +552,6 @@ Compiled compile(const Model& model, const TeamRequest& request, const CompileOp
       member.coefficients.push_back(1.0);
     }
     member_cost[k] = member.cost;
-    idle[k] = static_cast<char>(member.rows.empty() && c.slots.empty() ? 1 : 0);
     variants[k].push_back(member);
     for (const auto& [slot, roles] : c.slots) {
       if (cover_row[slot] < 0) {
@@ -573,6 +575,7 @@ Compiled compile(const Model& model, const TeamRequest& request, const CompileOp
       holder.role = role;
       variants[k].push_back(std::move(holder));
     }
+    idle[k] = static_cast<char>(variants[k].size() == 1 && variants[k].front().rows.empty());
   }
   const std::vector<char> named = named_people(model, request);
   std::vector<char> kept = keep(model, request, people, member_cost, idle, named);
