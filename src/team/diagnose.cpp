@@ -460,8 +460,8 @@ std::optional<Diagnosis> diagnose(const Model& model, const TeamRequest& request
   d.minimal = whole.has_value();
   std::vector<Constraint> dropped;
   for (const Constraint& c : all) {
-    if (budget.cancelled()) {
-      d.minimal = false;
+    if (budget.spent()) {
+      d.minimal = false;  // the constraints not tried stay in the conflict
       break;
     }
     dropped.push_back(c);
@@ -480,12 +480,17 @@ std::optional<Diagnosis> diagnose(const Model& model, const TeamRequest& request
 
   Relaxer relaxer(model, request, options, budget, d.conflict.size() + 1);
   for (const Constraint& c : d.conflict) {
+    if (budget.spent()) {
+      break;
+    }
     if (auto r = relaxer.relax(c)) {
       d.relaxations.push_back(std::move(*r));
     }
   }
-  if (auto r = relaxer.hire(d.conflict)) {
-    d.relaxations.push_back(std::move(*r));
+  if (!budget.spent()) {
+    if (auto r = relaxer.hire(d.conflict)) {
+      d.relaxations.push_back(std::move(*r));
+    }
   }
   std::stable_sort(d.relaxations.begin(), d.relaxations.end(),
                    [](const Relaxation& a, const Relaxation& b) { return a.cost < b.cost; });

@@ -121,7 +121,7 @@ void price_replacements(const Model& model, const TeamRequest& request, const So
     const std::string& id = model.person(member.person).id;
     const bool required = std::find(request.must_include.begin(), request.must_include.end(), id) !=
                           request.must_include.end();
-    if (required || budget.cancelled()) {
+    if (required || budget.spent()) {
       --left;
       continue;  // the request insists on them: there is no team without them to compare
     }

@@ -45,8 +45,9 @@ class Budget {
   }
   [[nodiscard]] double remaining() const { return limit_ - elapsed(); }
   [[nodiscard]] bool cancelled() const { return cancel_ != nullptr && cancel_->cancelled(); }
-  /// Options for one of `searches` further searches: an equal share of the remaining time,
-  /// at least 1 % of the limit; cancellation as the whole call's.
+  /// Whether no time is left (or the call was cancelled).
+  [[nodiscard]] bool spent() const { return cancelled() || remaining() <= 0; }
+  /// Options for one of `searches` further searches: an equal share of the remaining time.
   [[nodiscard]] SolveOptions share(const SolveOptions& base, std::size_t searches) const;
   [[nodiscard]] SolveHooks hooks() const { return {nullptr, cancel_}; }
 

@@ -145,7 +145,7 @@ TeamResult solve(const Model& model, const TeamRequest& request, const SolveOpti
     std::optional<Diagnosis> diagnosis = detail::diagnose(model, request, options, budget, exists);
     if (exists) {
       SolveOptions rest = options;
-      rest.time_limit_s = std::max(budget.remaining(), 0.01 * options.time_limit_s);
+      rest.time_limit_s = std::max(budget.remaining(), 0.0);
       Found again = detail::search(model, request, rest, hooks);
       if (again.solved()) {
         found = std::move(again);

@@ -170,10 +170,12 @@ struct ExplainOptions {
 /// Assembles the team that best meets the request under `options` (the solve contract of
 /// teamwright/solving.hpp: auto mode proves small requests optimal) and explains it.
 ///
-/// The time limit covers the whole call: the search for the team takes up to three quarters
-/// of it when explanations follow, and the explanations' searches share what is left (each at
-/// least 1 % of the limit). Progress reports come from the search for the team; cancellation
-/// stops everything, returning what was found.
+/// The time limit covers the whole call: the search for the team takes three quarters of it
+/// when replacements are to be priced, all of it otherwise, and the explanations' searches share
+/// what is left (a diagnosis that runs out of time keeps the constraints it could not try and
+/// says it is not proven minimal; members whose replacement was not priced have none).
+/// Progress reports come from the search for the team; cancellation stops everything, returning
+/// what was found.
 ///
 /// Throws `UnknownReferenceError` / `InvalidInputError` subclasses for a request that breaks a
 /// rule of the model (see `Model::validate`), or for options out of range. A request that cannot
