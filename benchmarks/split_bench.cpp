@@ -124,13 +124,13 @@ int run(int argc, char** argv) {
   for (int run = 0; run < repeat; ++run) {
     const auto start = std::chrono::steady_clock::now();
     const auto result = assign::split(pool.model, pool.ids, pool.request, pool.rules,
-                                      {.mode = assign::SplitOptions::Mode::kLocalSearch,
+                                      {.mode = teamwright::SolveOptions::Mode::kHeuristic,
                                        .time_limit_s = time_limit,
                                        .seed = static_cast<std::uint64_t>(run)});
     times.push_back(
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     std::printf("run %d: %.3f s  status %s  worst %.4f  average %.4f  broken %zu\n", run,
-                times.back(), std::string(assign::to_string(result.status)).c_str(),
+                times.back(), std::string(teamwright::to_string(result.status)).c_str(),
                 result.worst_coverage, result.average_coverage, result.violations.size());
   }
   std::sort(times.begin(), times.end());

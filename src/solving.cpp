@@ -3,8 +3,23 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string>
+
+#include "teamwright/error.hpp"
+#include "util/text.hpp"
 
 namespace teamwright {
+
+void validate(const SolveOptions& options) {
+  if (!(options.time_limit_s >= 0)) {
+    throw OutOfRangeError("solve options: time limit " + util::number(options.time_limit_s) +
+                          " must be >= 0");
+  }
+  if (options.threads < 1) {
+    throw OutOfRangeError("solve options: threads " + std::to_string(options.threads) +
+                          " must be >= 1");
+  }
+}
 
 std::string_view to_string(SolveOptions::Mode mode) {
   switch (mode) {

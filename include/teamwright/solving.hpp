@@ -40,6 +40,10 @@ struct SolveOptions {
   friend bool operator==(const SolveOptions&, const SolveOptions&) = default;
 };
 
+/// Checks options every solver shares: throws `OutOfRangeError` for a negative or NaN time limit
+/// or threads < 1, naming the option.
+void validate(const SolveOptions& options);
+
 /// The file-format name of a mode: "auto", "heuristic", "exact".
 [[nodiscard]] std::string_view to_string(SolveOptions::Mode mode);
 /// The mode with that name, or nothing.

@@ -1,6 +1,7 @@
 // Assignment for Python. Linear assignment reads NumPy matrices in place (any row stride, unit
 // column stride) with the GIL released; teamwright.assign normalises dtypes and layouts first.
-// Placement and mentoring take plain values and return dicts that teamwright.assign wraps.
+// The other solvers take plain values and the solve contract's options, run through
+// interruptible.hpp, and return dicts that teamwright.assign wraps.
 
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "bindings/convert.hpp"
+#include "bindings/interruptible.hpp"
 #include "bindings/register.hpp"
 #include "teamwright/assign/gap.hpp"
 #include "teamwright/assign/linear.hpp"
@@ -88,8 +90,20 @@ py::list to_list(const std::vector<assign::Placement>& placements) {
   return out;
 }
 
+// The figures of the solve contract every result carries.
+template <class Result>
+void add_contract(py::dict& out, const Result& r) {
+  out["status"] = std::string(to_string(r.status));
+  out["termination"] = std::string(to_string(r.termination));
+  out["bound"] = r.bound;
+  out["gap"] = r.gap;
+  out["time_to_best_s"] = r.time_to_best_s;
+  out["time_s"] = r.time_s;
+}
+
 py::dict to_dict(const assign::PlacementResult& r) {
   py::dict out;
+  add_contract(out, r);
   out["placements"] = to_list(r.placements);
   out["unfilled_slots"] = r.unfilled_slots;
   out["unplaced"] = r.unplaced;
@@ -109,24 +123,11 @@ py::dict to_dict(const assign::MentoringResult& r) {
     pairs.append(item);
   }
   py::dict out;
+  add_contract(out, r);
   out["pairs"] = pairs;
   out["unpaired_mentees"] = r.unpaired_mentees;
   out["total_benefit"] = r.total_benefit;
   return out;
-}
-
-assign::SplitOptions::Mode split_mode(const std::string& mode) {
-  if (mode == "auto") {
-    return assign::SplitOptions::Mode::kAuto;
-  }
-  if (mode == "exact") {
-    return assign::SplitOptions::Mode::kExact;
-  }
-  if (mode == "local_search") {
-    return assign::SplitOptions::Mode::kLocalSearch;
-  }
-  throw OutOfRangeError("split options: mode '" + mode +
-                        "' must be 'auto', 'exact' or 'local_search'");
 }
 
 py::dict to_dict(const assign::SplitResult& r) {
@@ -138,12 +139,11 @@ py::dict to_dict(const assign::SplitResult& r) {
     teams.append(item);
   }
   py::dict out;
-  out["status"] = std::string(assign::to_string(r.status));
+  add_contract(out, r);
   out["teams"] = teams;
   out["worst_coverage"] = r.worst_coverage;
   out["average_coverage"] = r.average_coverage;
   out["violations"] = r.violations;
-  out["time_s"] = r.time_s;
   return out;
 }
 
@@ -154,28 +154,28 @@ void register_assign(py::module_& m) {
       "staff",
       [](const Model& model, const std::vector<std::string>& people,
          const std::vector<std::tuple<std::string, std::string, double>>& seats,
-         double time_limit_s, std::int64_t max_moves, std::uint64_t seed) {
+         std::int64_t max_moves, const std::string& mode, double time_limit_s, std::uint64_t seed,
+         int threads, const py::object& on_progress) {
         std::vector<assign::Seat> parsed;
         parsed.reserve(seats.size());
         for (const auto& [id, role, fte] : seats) {
           parsed.push_back({id, role, fte});
         }
-        assign::StaffingResult r;
-        {
-          py::gil_scoped_release release;
-          r = assign::staff(model, people, parsed,
-                            {.time_limit_s = time_limit_s, .max_moves = max_moves, .seed = seed});
-        }
+        const SolveOptions options = options_of(mode, time_limit_s, seed, threads);
+        const assign::StaffingResult r = solve_interruptibly(on_progress, [&](const SolveHooks& h) {
+          return assign::staff(model, people, parsed, {.max_moves = max_moves}, options, h);
+        });
         py::dict out;
+        add_contract(out, r);
+        out["objective"] = r.objective;
         out["placements"] = to_list(r.placements);
         out["unfilled_seats"] = r.unfilled_seats;
         out["total_fit"] = r.total_fit;
         out["load"] = r.load;
-        out["time_s"] = r.time_s;
         return out;
       },
-      py::arg("model"), py::arg("people"), py::arg("seats"), py::arg("time_limit_s"),
-      py::arg("max_moves"), py::arg("seed"));
+      py::arg("model"), py::arg("people"), py::arg("seats"), py::arg("max_moves"), py::arg("mode"),
+      py::arg("time_limit_s"), py::arg("seed"), py::arg("threads"), py::arg("on_progress"));
   py::class_<assign::GapProblem>(m, "GapProblem")
       .def_readonly("agents", &assign::GapProblem::agents)
       .def_readonly("jobs", &assign::GapProblem::jobs);
@@ -205,50 +205,43 @@ void register_assign(py::module_& m) {
       py::arg("cost"), py::arg("weight"), py::arg("capacity"));
   m.def(
       "solve_gap",
-      [](const assign::GapProblem& problem, bool maximize, double time_limit_s,
-         std::int64_t max_moves, std::uint64_t seed) {
-        const assign::GapOptions options{
+      [](const assign::GapProblem& problem, bool maximize, std::int64_t max_moves,
+         const std::string& mode, double time_limit_s, std::uint64_t seed, int threads,
+         const py::object& on_progress) {
+        const assign::GapOptions gap{
             .sense = maximize ? assign::Sense::kMaximize : assign::Sense::kMinimize,
-            .time_limit_s = time_limit_s,
-            .max_moves = max_moves,
-            .seed = seed};
-        assign::GapSolution s;
+            .max_moves = max_moves};
+        const SolveOptions options = options_of(mode, time_limit_s, seed, threads);
+        const assign::GapSolution s = solve_interruptibly(on_progress, [&](const SolveHooks& h) {
+          return assign::solve_gap(problem, gap, options, h);
+        });
         std::vector<std::string> errors;
         {
           py::gil_scoped_release release;
-          s = assign::solve_gap(problem, options);
-          errors = assign::check(problem, options.sense, s);
+          errors = assign::check(problem, gap.sense, s);
         }
         py::dict out;
-        out["feasible"] = s.feasible;
+        add_contract(out, s);
         out["agent_of_job"] = s.agent_of_job;
         out["cost"] = s.cost;
-        out["optimal"] = s.optimal;
-        out["bound"] = s.bound;
-        out["time_to_best_s"] = s.time_to_best_s;
-        out["time_s"] = s.time_s;
         out["check"] = errors;
         return out;
       },
-      py::arg("problem"), py::arg("maximize"), py::arg("time_limit_s"), py::arg("max_moves"),
-      py::arg("seed"));
+      py::arg("problem"), py::arg("maximize"), py::arg("max_moves"), py::arg("mode"),
+      py::arg("time_limit_s"), py::arg("seed"), py::arg("threads"), py::arg("on_progress"));
   m.def(
       "split",
       [](const Model& model, py::handle request, const std::vector<std::string>& pool,
          const assign::SplitRules& rules, const std::string& mode, double time_limit_s,
-         std::uint64_t seed) {
+         std::uint64_t seed, int threads, const py::object& on_progress) {
         const TeamRequest parsed = request_of(model, request);
-        const assign::SplitOptions options{
-            .mode = split_mode(mode), .time_limit_s = time_limit_s, .seed = seed};
-        assign::SplitResult result;
-        {
-          py::gil_scoped_release release;
-          result = assign::split(model, pool, parsed, rules, options);
-        }
-        return to_dict(result);
+        const SolveOptions options = options_of(mode, time_limit_s, seed, threads);
+        return to_dict(solve_interruptibly(on_progress, [&](const SolveHooks& h) {
+          return assign::split(model, pool, parsed, rules, options, h);
+        }));
       },
       py::arg("model"), py::arg("request"), py::arg("pool"), py::arg("rules"), py::arg("mode"),
-      py::arg("time_limit_s"), py::arg("seed"));
+      py::arg("time_limit_s"), py::arg("seed"), py::arg("threads"), py::arg("on_progress"));
   m.def(
       "check_split",
       [](const Model& model, py::handle request, const std::vector<std::string>& pool,
@@ -256,9 +249,8 @@ void register_assign(py::module_& m) {
         assign::SplitResult result;
         const auto status = document["status"].cast<std::string>();
         for (const auto s :
-             {assign::SplitResult::Status::kOptimal, assign::SplitResult::Status::kFeasible,
-              assign::SplitResult::Status::kInfeasible, assign::SplitResult::Status::kViolating}) {
-          if (assign::to_string(s) == status) {
+             {Status::kOptimal, Status::kFeasible, Status::kInfeasible, Status::kNoSolutionFound}) {
+          if (to_string(s) == status) {
             result.status = s;
           }
         }
@@ -285,37 +277,40 @@ void register_assign(py::module_& m) {
       "place",
       [](const Model& model, const std::vector<std::string>& members,
          const std::vector<std::tuple<std::string, std::string, std::string>>& slots,
-         double preference_bonus) {
+         double preference_bonus, const std::string& mode, double time_limit_s, std::uint64_t seed,
+         int threads, const py::object& on_progress) {
         std::vector<assign::Slot> parsed;
         parsed.reserve(slots.size());
         for (const auto& [id, role, shift] : slots) {
           parsed.push_back({id, role, shift});
         }
-        assign::PlacementResult result;
-        {
-          py::gil_scoped_release release;
-          result = assign::place(model, members, parsed, {.preference_bonus = preference_bonus});
-        }
-        return to_dict(result);
+        const SolveOptions options = options_of(mode, time_limit_s, seed, threads);
+        return to_dict(solve_interruptibly(on_progress, [&](const SolveHooks& h) {
+          return assign::place(model, members, parsed, {.preference_bonus = preference_bonus},
+                               options, h);
+        }));
       },
-      py::arg("model"), py::arg("members"), py::arg("slots"), py::arg("preference_bonus"));
+      py::arg("model"), py::arg("members"), py::arg("slots"), py::arg("preference_bonus"),
+      py::arg("mode"), py::arg("time_limit_s"), py::arg("seed"), py::arg("threads"),
+      py::arg("on_progress"));
   m.def(
       "mentoring_pairs",
       [](const Model& model, const std::vector<std::string>& members,
-         const std::vector<std::tuple<std::string, double, std::optional<double>, int>>& goals) {
+         const std::vector<std::tuple<std::string, double, std::optional<double>, int>>& goals,
+         const std::string& mode, double time_limit_s, std::uint64_t seed, int threads,
+         const py::object& on_progress) {
         std::vector<assign::MentoringGoal> parsed;
         parsed.reserve(goals.size());
         for (const auto& [competency, target, mentor, importance] : goals) {
           parsed.push_back({competency, target, mentor, importance});
         }
-        assign::MentoringResult result;
-        {
-          py::gil_scoped_release release;
-          result = assign::mentoring_pairs(model, members, parsed);
-        }
-        return to_dict(result);
+        const SolveOptions options = options_of(mode, time_limit_s, seed, threads);
+        return to_dict(solve_interruptibly(on_progress, [&](const SolveHooks& h) {
+          return assign::mentoring_pairs(model, members, parsed, options, h);
+        }));
       },
-      py::arg("model"), py::arg("members"), py::arg("goals"));
+      py::arg("model"), py::arg("members"), py::arg("goals"), py::arg("mode"),
+      py::arg("time_limit_s"), py::arg("seed"), py::arg("threads"), py::arg("on_progress"));
   m.def("linear_sum_assignment_f64", &solve<double>, py::arg("cost"), py::arg("maximize"),
         py::arg("forbidden"));
   m.def("linear_sum_assignment_i64", &solve<std::int64_t>, py::arg("cost"), py::arg("maximize"),

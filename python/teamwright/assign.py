@@ -12,11 +12,16 @@ first, then the average) under classroom and staffing rules. `place` puts a team
 role and shift slots (hard role requirements decide who may hold a role; fit and preferences
 decide who should), and `mentoring_pairs` pairs members below a target level with colleagues
 strong enough to lift them. Placement and mentoring are exact.
+
+Every solver but `linear_sum_assignment` keeps the solve contract of `teamwright.solving`: the
+keyword options ``mode``, ``time_limit``, ``seed``, ``threads`` and ``on_progress``, and results
+with ``status``, ``termination``, ``bound``, ``gap``, ``time_to_best_s`` and ``time_s``; Ctrl-C
+returns the best answer so far with termination INTERRUPTED.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -25,6 +30,16 @@ import numpy as np
 from teamwright import _core
 from teamwright.errors import InvalidInputError, OutOfRangeError
 from teamwright.model import Model, TeamRequest
+from teamwright.solving import (
+    DEFAULT_TIME_LIMIT,
+    Mode,
+    Progress,
+    Status,
+    Termination,
+    _build,
+    _callback,
+    _time_limit,
+)
 
 __all__ = [
     "GapSolution",
@@ -127,9 +142,29 @@ class Placement:
     preferred_shift: bool
 
 
+def _contract(document: dict[str, Any]) -> dict[str, Any]:
+    """The solve contract's fields of a result document, as Python values."""
+    return {
+        "status": Status(document["status"]),
+        "termination": Termination(document["termination"]),
+        "bound": document["bound"],
+        "gap": document["gap"],
+        "time_to_best_s": document["time_to_best_s"],
+        "time_s": document["time_s"],
+    }
+
+
+def _plain(result: Any) -> dict[str, Any]:
+    document = asdict(result)
+    for key in ("status", "termination"):
+        document[key] = document[key].value
+    document.pop("_check", None)
+    return document
+
+
 @dataclass(frozen=True)
 class PlacementResult:
-    """The placement filling the most slots with the greatest total fit plus bonus."""
+    """The placement filling the most slots with the greatest total fit plus bonus (exact)."""
 
     placements: list[Placement]
     unfilled_slots: list[str]
@@ -137,9 +172,15 @@ class PlacementResult:
     unplaced: list[str]
     total_fit: float
     total_bonus: float
+    status: Status
+    termination: Termination
+    bound: float
+    gap: float
+    time_to_best_s: float
+    time_s: float
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _plain(self)
 
 
 @dataclass(frozen=True)
@@ -164,12 +205,20 @@ class MentoringPair:
 
 @dataclass(frozen=True)
 class MentoringResult:
+    """The pairs of greatest total benefit (exact)."""
+
     pairs: list[MentoringPair]
     unpaired_mentees: list[str]
     total_benefit: float
+    status: Status
+    termination: Termination
+    bound: float
+    gap: float
+    time_to_best_s: float
+    time_s: float
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _plain(self)
 
 
 def _members(members: Iterable[str] | Any) -> list[str]:
@@ -198,10 +247,16 @@ def place(
     slots: Iterable[Slot | dict[str, str]],
     *,
     preference_bonus: float = 0.25,
+    mode: Mode = "auto",
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    seed: int = 0,
+    threads: int = 1,
+    on_progress: Callable[[Progress], Any] | None = None,
 ) -> PlacementResult:
     """Put each member into at most one slot and each slot holds at most one member: fill as
     many slots as possible, then maximise the total fit plus ``preference_bonus`` for every
     preferred role and preferred shift. ``members`` is a list of person ids or a TeamResult.
+    Exact in every mode.
     """
     parsed = [_slot(s) for s in slots]
     document = _core.place(
@@ -209,6 +264,11 @@ def place(
         _members(members),
         [(s.id, s.role, s.shift) for s in parsed],
         float(preference_bonus),
+        mode,
+        _time_limit(time_limit),
+        seed,
+        threads,
+        _callback(on_progress),
     )
     return PlacementResult(
         placements=[Placement(**p) for p in document["placements"]],
@@ -216,6 +276,7 @@ def place(
         unplaced=document["unplaced"],
         total_fit=document["total_fit"],
         total_bonus=document["total_bonus"],
+        **_contract(document),
     )
 
 
@@ -223,19 +284,31 @@ def mentoring_pairs(
     model: Model,
     members: Iterable[str] | Any,
     goals: Iterable[MentoringGoal | dict[str, Any]],
+    *,
+    mode: Mode = "auto",
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    seed: int = 0,
+    threads: int = 1,
+    on_progress: Callable[[Progress], Any] | None = None,
 ) -> MentoringResult:
     """Pair members one-to-one (each mentors at most one colleague and is mentored by at most
-    one) so that the total benefit over the goals is greatest."""
+    one) so that the total benefit over the goals is greatest. Exact in every mode."""
     parsed = [g if isinstance(g, MentoringGoal) else MentoringGoal(**g) for g in goals]
     document = _core.mentoring_pairs(
         model._core,
         _members(members),
         [(g.competency, float(g.target_level), g.mentor_level, int(g.importance)) for g in parsed],
+        mode,
+        _time_limit(time_limit),
+        seed,
+        threads,
+        _callback(on_progress),
     )
     return MentoringResult(
         pairs=[MentoringPair(**p) for p in document["pairs"]],
         unpaired_mentees=document["unpaired_mentees"],
         total_benefit=document["total_benefit"],
+        **_contract(document),
     )
 
 
@@ -248,22 +321,25 @@ class SplitTeam:
 
 @dataclass(frozen=True)
 class SplitResult:
-    """The best split found: ``status`` is "optimal" (every rule kept, proven best), "feasible"
-    (every rule kept), "infeasible" (proven: no split keeps every rule; ``violations`` are those
-    of the best) or "violating" (breaks ``violations``, no proof that every split must)."""
+    """The best split found: ``status`` is OPTIMAL (every rule kept, proven best), FEASIBLE
+    (every rule kept), INFEASIBLE (proven: no split keeps every rule; ``violations`` are those
+    of the best) or NO_SOLUTION_FOUND (breaks ``violations``, no proof that every split must).
+    ``bound`` is an upper bound on the worst coverage."""
 
-    status: str
+    status: Status
+    termination: Termination
     teams: list[SplitTeam]
     worst_coverage: float
     average_coverage: float
     violations: list[str]
+    bound: float
+    gap: float
+    time_to_best_s: float
     time_s: float
     _check: Any = field(repr=False, compare=False, default=None)
 
     def to_dict(self) -> dict[str, Any]:
-        document = asdict(self)
-        del document["_check"]
-        return document
+        return _plain(self)
 
     def check(self) -> list[str]:
         """The independent checker's findings: empty when every claim holds."""
@@ -291,9 +367,11 @@ def split(
     keep_together: Iterable[Iterable[str]] = (),
     no_lone: Iterable[str] = (),
     previous_team: str = "",
-    mode: str = "auto",
-    time_limit: float = 10.0,
+    mode: Mode = "auto",
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
     seed: int = 0,
+    threads: int = 1,
+    on_progress: Callable[[Progress], Any] | None = None,
 ) -> SplitResult:
     """Split ``pool`` (person ids; default everyone available) into ``teams`` teams that each
     meet ``request``'s requirements as well as possible: the greatest worst-team coverage, then
@@ -303,7 +381,8 @@ def split(
     groups share a team; no two of a ``keep_apart`` group do; no team holds exactly one member
     with a value of a ``no_lone`` attribute; no two people with the same ``previous_team``
     attribute value meet again. ``mode`` is "auto" (exact for at most 14 people after joining
-    keep-together groups), "exact" or "local_search". Same seed, same split.
+    keep-together groups, local search otherwise), "exact" or "heuristic" (local search). Same
+    seed, same split.
     """
     rules = _core.SplitRules()
     rules.teams = int(teams)
@@ -317,38 +396,53 @@ def split(
     rules.previous_team = previous_team
     people = [] if pool is None else _members(pool)
     argument = request.to_dict() if isinstance(request, TeamRequest) else request
-    document = _core.split(model._core, argument, people, rules, mode, float(time_limit), int(seed))
+    document = _core.split(
+        model._core,
+        argument,
+        people,
+        rules,
+        mode,
+        _time_limit(time_limit),
+        seed,
+        threads,
+        _callback(on_progress),
+    )
 
     def check() -> list[str]:
         return list(_core.check_split(model._core, argument, people, rules, document))
 
     return SplitResult(
-        status=document["status"],
         teams=[SplitTeam(**team) for team in document["teams"]],
         worst_coverage=document["worst_coverage"],
         average_coverage=document["average_coverage"],
         violations=document["violations"],
-        time_s=document["time_s"],
         _check=check,
+        **_contract(document),
     )
 
 
 @dataclass(frozen=True)
 class GapSolution:
-    """A generalized assignment: ``agent_of_job[j]`` is job j's agent (when ``feasible``)."""
+    """A generalized assignment: ``agent_of_job[j]`` is job j's agent (when ``solved``)."""
 
-    feasible: bool
+    status: Status
+    """OPTIMAL when proven, FEASIBLE for an assignment within the capacities, INFEASIBLE when
+    proven that none exists, NO_SOLUTION_FOUND otherwise."""
+    termination: Termination
     agent_of_job: list[int]
     cost: float
-    optimal: bool
-    """Whether the branch-and-bound proved ``cost`` optimal."""
     bound: float
     """No assignment does better: the Lagrangian (knapsack) bound, the cost itself if optimal."""
+    gap: float
     time_to_best_s: float
     time_s: float
 
+    @property
+    def solved(self) -> bool:
+        return self.status in (Status.OPTIMAL, Status.FEASIBLE)
+
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _plain(self)
 
 
 def read_gap(path: str) -> Any:
@@ -363,18 +457,22 @@ def solve_gap(
     weight=None,
     capacity=None,
     maximize: bool = False,
-    time_limit: float = 10.0,
     max_moves: int = 0,
+    mode: Mode = "auto",
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
     seed: int = 0,
+    threads: int = 1,
+    on_progress: Callable[[Progress], Any] | None = None,
 ) -> GapSolution:
     """Assign every job to one agent within the agents' capacities at least (or most) cost.
 
     Give a problem from `read_gap`, or ``cost`` and ``weight`` (agents x jobs) and ``capacity``
     (one per agent) as arrays. Tabu search, then a Lagrangian branch-and-bound and a large
-    neighbourhood search built on it (docs/algorithms.md): it runs until ``time_limit`` seconds,
-    until the answer is proven optimal (``optimal``), or until ``max_moves`` tabu moves and
-    branch-and-bound nodes; with a move limit the same seed gives the same answer. Every answer
-    is verified by the independent checker before it is returned.
+    neighbourhood search built on it (docs/algorithms.md; "heuristic" mode skips the proof,
+    "exact" the neighbourhood search): it runs until ``time_limit`` seconds, until the answer
+    is proven optimal, or until ``max_moves`` tabu moves and branch-and-bound nodes; with a move
+    limit the same seed gives the same answer. Single-threaded. Every answer is verified by the
+    independent checker before it is returned.
     """
     if problem is None:
         if cost is None or weight is None or capacity is None:
@@ -385,12 +483,18 @@ def solve_gap(
             np.asarray(capacity, dtype=float).tolist(),
         )
     document = _core.solve_gap(
-        problem, bool(maximize), float(time_limit), int(max_moves), int(seed)
+        problem,
+        bool(maximize),
+        int(max_moves),
+        mode,
+        _time_limit(time_limit),
+        seed,
+        threads,
+        _callback(on_progress),
     )
     if document["check"]:
         raise RuntimeError(f"the solver's answer fails its checker: {document['check']}")
-    del document["check"]
-    return GapSolution(**document)
+    return _build(GapSolution, document, status=Status, termination=Termination)
 
 
 @dataclass(frozen=True)
@@ -410,10 +514,18 @@ class StaffingResult:
     load: dict[str, float]
     """FTE each person takes."""
     total_fit: float
+    objective: float
+    """What is maximised: the total fit less (seats + 1) per unfilled seat; ``bound`` bounds
+    it."""
+    status: Status
+    termination: Termination
+    bound: float
+    gap: float
+    time_to_best_s: float
     time_s: float
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _plain(self)
 
 
 def staff(
@@ -421,14 +533,18 @@ def staff(
     people: Iterable[str] | Any,
     seats: Iterable[Seat | dict[str, Any]],
     *,
-    time_limit: float = 10.0,
     max_moves: int = 0,
+    mode: Mode = "auto",
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
     seed: int = 0,
+    threads: int = 1,
+    on_progress: Callable[[Progress], Any] | None = None,
 ) -> StaffingResult:
     """Staff ``seats`` from ``people``, each person taking seats up to their availability (FTE):
     the most seats filled, then the greatest total role fit; hard role requirements decide who
-    may take a seat. A generalized assignment solved by `solve_gap` within ``time_limit``
-    seconds or ``max_moves`` moves and nodes (then the same seed gives the same answer).
+    may take a seat. A generalized assignment solved by `solve_gap` (same options) within
+    ``time_limit`` seconds or ``max_moves`` moves and nodes (then the same seed gives the same
+    answer).
     """
     parsed = [s if isinstance(s, Seat) else Seat(**s) for s in seats]
     ids = _members(people)
@@ -436,14 +552,18 @@ def staff(
         model._core,
         ids,
         [(s.id, s.role, float(s.fte)) for s in parsed],
-        float(time_limit),
         int(max_moves),
-        int(seed),
+        mode,
+        _time_limit(time_limit),
+        seed,
+        threads,
+        _callback(on_progress),
     )
     return StaffingResult(
         placements=[Placement(**p) for p in document["placements"]],
         unfilled_seats=document["unfilled_seats"],
         load=dict(zip(ids, document["load"], strict=True)),
         total_fit=document["total_fit"],
-        time_s=document["time_s"],
+        objective=document["objective"],
+        **_contract(document),
     )

@@ -100,8 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     gap = kinds.add_parser("gap", help="a generalized assignment file (agents with capacities)")
     gap.add_argument("file")
     gap.add_argument("--maximize", action="store_true")
-    gap.add_argument("--time-limit", type=_positive, default=10.0, metavar="S")
-    gap.add_argument("--seed", type=_non_negative_int, default=0, metavar="N")
+    _solve_options(gap)
     gap.add_argument("--json", action="store_true", help="print the answer as one JSON object")
     staff = kinds.add_parser("staff", help="staff seats, people sharing their time up to their FTE")
     staff.add_argument("file")
@@ -109,8 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     staff.add_argument(
         "--seat", action="append", required=True, metavar="ID=ROLE[:FTE]", help="repeatable"
     )
-    staff.add_argument("--time-limit", type=_positive, default=10.0, metavar="S")
-    staff.add_argument("--seed", type=_non_negative_int, default=0, metavar="N")
+    _solve_options(staff)
     staff.add_argument("--json", action="store_true", help="print the answer as one JSON object")
     roles = kinds.add_parser("roles", help="place members into role and shift slots")
     mentors = kinds.add_parser("mentors", help="pair members with colleagues who can lift them")
@@ -158,11 +156,19 @@ def _parser() -> argparse.ArgumentParser:
         metavar="ATTRIBUTE",
         help="people with the same value of this attribute do not meet again",
     )
-    split.add_argument("--mode", choices=["auto", "exact", "local_search"], default="auto")
-    split.add_argument("--time-limit", type=_non_negative, default=10.0, metavar="S")
-    split.add_argument("--seed", type=_non_negative_int, default=0, metavar="N")
+    _solve_options(split)
     split.add_argument("--json", action="store_true", help="print the split as one JSON object")
     return parser
+
+
+def _options(args: argparse.Namespace) -> dict[str, Any]:
+    """The solve contract's options as given on the command line."""
+    return {
+        "mode": args.mode,
+        "time_limit": args.time_limit,
+        "seed": args.seed,
+        "threads": args.threads,
+    }
 
 
 def _solve_options(command: argparse.ArgumentParser) -> None:
@@ -188,13 +194,6 @@ def _non_negative(text: str) -> float:
     value = float(text)
     if not value >= 0:
         raise argparse.ArgumentTypeError(f"must be a number >= 0, got {text!r}")
-    return value
-
-
-def _positive(text: str) -> float:
-    value = float(text)
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"must be a number > 0, got {text!r}")
     return value
 
 
@@ -254,13 +253,7 @@ def _run(args: argparse.Namespace) -> int:
         model = _load(args.file)
         request = _request(model, args)
         result = teamwright.solve(
-            model,
-            request,
-            mode=args.mode,
-            time_limit=args.time_limit,
-            seed=args.seed,
-            threads=args.threads,
-            replacements=not args.no_replacements,
+            model, request, replacements=not args.no_replacements, **_options(args)
         )
         if args.json:
             _print_json(result.to_dict())
@@ -349,13 +342,7 @@ def _cover(args: argparse.Namespace) -> int:
     from teamwright import cover
 
     problem = cover.read_orlib(args.file)
-    solution = cover.solve(
-        problem,
-        mode=args.mode,
-        time_limit=args.time_limit,
-        seed=args.seed,
-        threads=args.threads,
-    )
+    solution = cover.solve(problem, **_options(args))
     document = solution.to_dict()
     document["columns"] = [j + 1 for j in solution.columns]  # OR-Library numbering
     if args.json:
@@ -450,18 +437,17 @@ def _assign(args: argparse.Namespace) -> None:
         return
     if args.kind == "gap":
         problem = teamwright.read_gap(args.file)
-        solution = teamwright.solve_gap(
-            problem, maximize=args.maximize, time_limit=args.time_limit, seed=args.seed
-        )
+        solution = teamwright.solve_gap(problem, maximize=args.maximize, **_options(args))
         if args.json:
             _print_json(solution.to_dict())
-        elif not solution.feasible:
-            print(f"{args.file}: no assignment within the capacities found")
+        elif not solution.solved:
+            proven = "proven: " if solution.status is Status.INFEASIBLE else ""
+            print(f"{args.file}: {proven}no assignment within the capacities found")
         else:
             print(
                 f"{args.file}: {problem.agents} agents, {problem.jobs} jobs\n"
-                f"cost: {solution.cost:g}{' (optimal)' if solution.optimal else ''}   "
-                f"bound: {solution.bound:g}   "
+                f"status: {solution.status.value} ({solution.termination.value})   "
+                f"cost: {_money(solution.cost)}   bound: {_money(solution.bound)}   "
                 f"best after {solution.time_to_best_s:.3f} s of {solution.time_s:.3f} s\n"
                 f"agents (1-based, by job): {' '.join(str(a + 1) for a in solution.agent_of_job)}"
             )
@@ -527,7 +513,7 @@ def _staff(model: Model, args: argparse.Namespace) -> None:
         if args.people
         else [p.id for p in model.people if p.availability > 0]
     )
-    result = teamwright.staff(model, people, seats, time_limit=args.time_limit, seed=args.seed)
+    result = teamwright.staff(model, people, seats, **_options(args))
     if args.json:
         _print_json(result.to_dict())
         return
@@ -564,15 +550,13 @@ def _split(args: argparse.Namespace) -> None:
         keep_together=[ids(g) for g in args.keep_together],
         no_lone=args.no_lone,
         previous_team=args.previous_team,
-        mode=args.mode,
-        time_limit=args.time_limit,
-        seed=args.seed,
+        **_options(args),
     )
     if args.json:
         _print_json(result.to_dict())
         return
     print(
-        f"status: {result.status}   worst coverage: {result.worst_coverage:.3f}   "
+        f"status: {result.status.value}   worst coverage: {result.worst_coverage:.3f}   "
         f"average: {result.average_coverage:.3f}   ({result.time_s:.2f} s)"
     )
     table = [

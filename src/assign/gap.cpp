@@ -20,12 +20,11 @@
 
 #include "assign/gap_exact.hpp"
 #include "teamwright/error.hpp"
+#include "util/search_clock.hpp"
 #include "util/text.hpp"
 
 namespace teamwright::assign {
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 // Branch-and-bound nodes per neighbourhood of the large neighbourhood search.
 constexpr std::int64_t kNeighbourhoodNodes = 200;
@@ -56,10 +55,6 @@ void validate(const GapProblem& p, const GapOptions& options) {
       }
     }
   }
-  if (!(options.time_limit_s > 0)) {
-    throw OutOfRangeError("generalized assignment options: time_limit_s " +
-                          util::number(options.time_limit_s) + " must be > 0");
-  }
   if (options.max_moves < 0) {
     throw OutOfRangeError("generalized assignment options: max_moves must be >= 0");
   }
@@ -67,7 +62,7 @@ void validate(const GapProblem& p, const GapOptions& options) {
 
 class Search {
  public:
-  Search(const GapProblem& p, const GapOptions& options)
+  Search(const GapProblem& p, const GapOptions& options, std::uint64_t seed)
       : p_(p),
         sign_(options.sense == Sense::kMaximize ? -1.0 : 1.0),
         m_(p.agents),
@@ -76,7 +71,7 @@ class Search {
         load_(static_cast<std::size_t>(m_), 0.0),
         alpha_(static_cast<std::size_t>(m_), 1.0),
         tabu_(static_cast<std::size_t>(m_) * static_cast<std::size_t>(n_), 0),
-        rng_(options.seed) {}
+        rng_(seed) {}
 
   // The objective in the minimising sense.
   [[nodiscard]] double c(int i, int j) const { return sign_ * p_.c(i, j); }
@@ -419,11 +414,14 @@ void neighbourhood_search(const GapProblem& p, const std::vector<int>& best_agen
 
 }  // namespace
 
-GapSolution solve_gap(const GapProblem& problem, const GapOptions& options) {
-  const auto start = Clock::now();
-  const auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
-  validate(problem, options);
-  const double sign = options.sense == Sense::kMaximize ? -1.0 : 1.0;
+GapSolution solve_gap(const GapProblem& problem, const GapOptions& gap, const SolveOptions& options,
+                      const SolveHooks& hooks) {
+  validate(options);
+  util::SearchClock clock(options, hooks);
+  validate(problem, gap);
+  using Mode = SolveOptions::Mode;
+  const double sign = gap.sense == Sense::kMaximize ? -1.0 : 1.0;
+  const double time_limit = options.time_limit_s;
   GapSolution best;
   // The bound: each job at its best allowed agent, capacities ignored.
   double bound = 0;
@@ -436,21 +434,37 @@ GapSolution solve_gap(const GapProblem& problem, const GapOptions& options) {
     }
     bound += cheapest;
   }
-  best.bound = sign * bound;
-  Search search(problem, options);
-  if (problem.jobs == 0 || !search.construct()) {
-    best.feasible = problem.jobs == 0;
-    best.cost = 0;
-    best.time_s = elapsed();
-    return best;
-  }
   double best_cost = std::numeric_limits<double>::infinity();
+  const auto finish = [&](bool proven) {
+    const bool found = best_cost < std::numeric_limits<double>::infinity();
+    if (found) {
+      proven = proven || best_cost <= bound + 1e-9;
+      best.status = proven ? Status::kOptimal : Status::kFeasible;
+      best.bound = sign * (proven ? best_cost : bound);
+      best.gap = relative_gap(best.cost, best.bound);
+    } else {
+      best.status = proven ? Status::kInfeasible : Status::kNoSolutionFound;
+      best.bound = sign * bound;
+      best.gap = relative_gap(std::nullopt, best.bound);
+    }
+    best.termination = clock.termination();
+    best.time_s = clock.elapsed();
+    return best;
+  };
+  Search search(problem, gap, options.seed);
+  if (problem.jobs == 0) {
+    best_cost = 0;
+    return finish(true);
+  }
+  if (!search.construct()) {
+    return finish(true);  // some job has no agent that can take it
+  }
   const auto record = [&](const std::vector<int>& agents, double cost) {
     best_cost = cost;
-    best.feasible = true;
     best.agent_of_job = agents;
     best.cost = sign * cost;
-    best.time_to_best_s = elapsed();
+    best.time_to_best_s = clock.elapsed();
+    clock.report(best.cost, sign * bound, true);
   };
   const auto remember = [&] {
     if (search.over() == 0) {
@@ -461,11 +475,13 @@ GapSolution solve_gap(const GapProblem& problem, const GapOptions& options) {
     }
   };
   remember();
+  // Without a time limit every phase has a fixed effort.
+  const std::int64_t effort =
+      gap.max_moves > 0 || std::isfinite(time_limit) ? gap.max_moves : 1000LL * problem.jobs;
   // Phase 1: the tabu search for an incumbent, for a tenth of the time or until it has one (or
   // the move limit).
-  const std::int64_t limit =
-      options.max_moves > 0 ? options.max_moves : std::numeric_limits<std::int64_t>::max();
-  const double tabu_until = options.time_limit_s / 10;
+  const std::int64_t limit = effort > 0 ? effort : std::numeric_limits<std::int64_t>::max();
+  const double tabu_until = time_limit / 10;
   const double ceiling = search.alpha0();
   const double floor = ceiling * 1e-4;
   std::uniform_int_distribution<std::int64_t> tenure(std::max(3, problem.jobs / 20),
@@ -474,8 +490,13 @@ GapSolution solve_gap(const GapProblem& problem, const GapOptions& options) {
   std::int64_t moves = 0;
   std::int64_t last_improvement = 0;
   const std::int64_t restart_after = 50 * static_cast<std::int64_t>(problem.jobs);
+  const bool found_first = options.mode == Mode::kExact;
   while (moves < limit && best_cost > bound + 1e-9 &&
-         ((moves & 15) != 0 || elapsed() < (best.feasible ? tabu_until : options.time_limit_s))) {
+         !(found_first && best_cost < std::numeric_limits<double>::infinity()) &&
+         ((moves & 15) != 0 ||
+          (!clock.stop() &&
+           clock.elapsed() <
+               (best_cost < std::numeric_limits<double>::infinity() ? tabu_until : time_limit)))) {
     if (!search.tabu_step(best_cost, tenure(rng))) {
       search.tick(1);
     }
@@ -486,42 +507,49 @@ GapSolution solve_gap(const GapProblem& problem, const GapOptions& options) {
     }
     search.oscillate(floor, ceiling);
     // Intensification: after a long stretch without improvement, resume from the best.
-    if (best.feasible && moves - last_improvement > restart_after) {
+    if (best_cost < std::numeric_limits<double>::infinity() &&
+        moves - last_improvement > restart_after) {
       search.reset(best.agent_of_job);
       last_improvement = moves;
     }
   }
-  // Phase 2: Lagrangian branch-and-bound from that incumbent, for a quarter of the time left.
-  // Phase 3: large neighbourhood search, the rest of the time: the jobs of a few agents
-  // re-assigned among them by the same branch-and-bound, every other job fixed.
-  if (best_cost > bound + 1e-9) {
+  // Phase 2: Lagrangian branch-and-bound from that incumbent, for a quarter of the time left
+  // (all of it in exact mode). Phase 3: large neighbourhood search, the rest of the time: the
+  // jobs of a few agents re-assigned among them by the same branch-and-bound, every other job
+  // fixed.
+  bool proven = false;
+  if (best_cost > bound + 1e-9 && !clock.stop()) {
     GapProblem minimising = problem;
     for (double& v : minimising.cost) {
       v *= sign;
     }
-    double deadline = options.time_limit_s;
-    const std::function<bool()> stop = [&] { return elapsed() >= deadline; };
+    double deadline = time_limit;
+    const std::function<bool()> stop = [&] { return clock.stop() || clock.elapsed() >= deadline; };
     const std::function<void(const std::vector<int>&, double)> improved =
         [&](const std::vector<int>& agents, double cost) { record(agents, cost); };
-    const double now = elapsed();
-    deadline = now + (options.time_limit_s - now) / 4;
-    const detail::GapExactResult exact =
-        detail::branch_and_bound(minimising, {}, best_cost, options.max_moves, stop, improved);
-    bound = std::max(bound, exact.bound);
-    best.optimal = exact.complete && best.feasible;
-    deadline = options.time_limit_s;
-    neighbourhood_search(minimising, best.agent_of_job, best_cost, bound, exact.multipliers,
-                         options.max_moves, stop, improved, rng, best.optimal);
+    std::vector<double> multipliers;
+    if (options.mode != Mode::kHeuristic) {
+      const double now = clock.elapsed();
+      deadline = options.mode == Mode::kExact ? time_limit : now + (time_limit - now) / 4;
+      const detail::GapExactResult exact =
+          detail::branch_and_bound(minimising, {}, best_cost, effort, stop, improved);
+      bound = std::max(bound, exact.bound);
+      proven = exact.complete;
+      multipliers = exact.multipliers;
+      deadline = time_limit;
+    }
+    if (options.mode != Mode::kExact && !proven &&
+        best_cost < std::numeric_limits<double>::infinity()) {
+      neighbourhood_search(minimising, best.agent_of_job, best_cost, bound, multipliers, effort,
+                           stop, improved, rng, proven);
+    }
   }
-  best.optimal = best.optimal || (best.feasible && best_cost <= bound + 1e-9);
-  best.bound = sign * (best.optimal ? best_cost : bound);
-  best.time_s = elapsed();
-  return best;
+  return finish(proven);
 }
 
 std::vector<std::string> check(const GapProblem& p, Sense sense, const GapSolution& s) {
   std::vector<std::string> errors;
-  if (!s.feasible) {
+  if (!s.solved()) {
     return errors;  // nothing is claimed but the bound
   }
   if (s.agent_of_job.size() != static_cast<std::size_t>(p.jobs)) {

@@ -17,6 +17,7 @@
 #include "teamwright/assign/gap.hpp"
 #include "teamwright/assign/linear.hpp"
 #include "teamwright/error.hpp"
+#include "util/search_clock.hpp"
 #include "util/text.hpp"
 
 namespace teamwright::assign {
@@ -100,10 +101,36 @@ struct WithNobody {
   }
 };
 
+// The solve contract for the exact assignments: a cancellation before the start leaves the
+// result empty; otherwise the answer is proven and its bound is its objective.
+template <class Result>
+bool cancelled_before(util::SearchClock& clock, Result& result) {
+  if (!clock.stop() || clock.termination() == Termination::kTimeLimit) {
+    return false;
+  }
+  result.status = Status::kNoSolutionFound;
+  result.termination = clock.termination();
+  return true;
+}
+
+template <class Result>
+void proven(util::SearchClock& clock, Result& result, double objective) {
+  result.status = Status::kOptimal;
+  result.termination = Termination::kCompleted;
+  result.bound = objective;
+  result.gap = 0;
+  result.time_s = result.time_to_best_s = clock.elapsed();
+  clock.report(objective, objective, true);
+}
+
 }  // namespace
 
 PlacementResult place(const Model& model, std::span<const std::string> members,
-                      std::span<const Slot> slots, const PlacementOptions& options) {
+                      std::span<const Slot> slots, const PlacementOptions& placement,
+                      const SolveOptions& solve, const SolveHooks& hooks) {
+  validate(solve);
+  util::SearchClock clock(solve, hooks);
+  const PlacementOptions& options = placement;
   if (!std::isfinite(options.preference_bonus) || options.preference_bonus < 0) {
     throw OutOfRangeError("placement options: preference_bonus " +
                           number(options.preference_bonus) + " must be a finite number >= 0");
@@ -153,8 +180,11 @@ PlacementResult place(const Model& model, std::span<const std::string> members,
     }
   }
 
-  const std::vector<std::int64_t> column = matrix.solve();
   PlacementResult result;
+  if (cancelled_before(clock, result)) {
+    return result;
+  }
+  const std::vector<std::int64_t> column = matrix.solve();
   std::vector<std::int64_t> holder(m, -1);
   for (std::size_t i = 0; i < n; ++i) {
     if (column[i] < 0) {
@@ -174,11 +204,15 @@ PlacementResult place(const Model& model, std::span<const std::string> members,
     result.total_bonus +=
         options.preference_bonus * ((p.preferred_role ? 1 : 0) + (p.preferred_shift ? 1 : 0));
   }
+  proven(clock, result, result.total_fit + result.total_bonus);
   return result;
 }
 
 MentoringResult mentoring_pairs(const Model& model, std::span<const std::string> members,
-                                std::span<const MentoringGoal> goals) {
+                                std::span<const MentoringGoal> goals, const SolveOptions& options,
+                                const SolveHooks& hooks) {
+  validate(options);
+  util::SearchClock clock(options, hooks);
   const std::vector<PersonId> people = resolve_members(model, members);
   const double top = model.scale().max_level();
   std::vector<CompetencyId> competencies;
@@ -249,8 +283,11 @@ MentoringResult mentoring_pairs(const Model& model, std::span<const std::string>
     }
   }
 
-  const std::vector<std::int64_t> column = matrix.solve();
   MentoringResult result;
+  if (cancelled_before(clock, result)) {
+    return result;
+  }
+  const std::vector<std::int64_t> column = matrix.solve();
   for (std::size_t e = 0; e < mentees.size(); ++e) {
     if (column[e] < 0) {
       result.unpaired_mentees.push_back(members[mentees[e]]);
@@ -260,11 +297,13 @@ MentoringResult mentoring_pairs(const Model& model, std::span<const std::string>
     result.total_benefit += pair.benefit;
     result.pairs.push_back(std::move(pair));
   }
+  proven(clock, result, result.total_benefit);
   return result;
 }
 
 StaffingResult staff(const Model& model, std::span<const std::string> people,
-                     std::span<const Seat> seats, const StaffingOptions& options) {
+                     std::span<const Seat> seats, const StaffingOptions& staffing,
+                     const SolveOptions& options, const SolveHooks& hooks) {
   const std::vector<PersonId> ids = resolve_members(model, people);
   std::set<std::string, std::less<>> seat_ids;
   std::vector<const Role*> roles;
@@ -317,18 +356,22 @@ StaffingResult staff(const Model& model, std::span<const std::string> people,
   }
   problem.capacity.push_back(total_fte + 1);
 
-  const GapSolution solution = solve_gap(problem, {.sense = Sense::kMaximize,
-                                                   .time_limit_s = options.time_limit_s,
-                                                   .max_moves = options.max_moves,
-                                                   .seed = options.seed});
+  const GapSolution solution = solve_gap(
+      problem, {.sense = Sense::kMaximize, .max_moves = staffing.max_moves}, options, hooks);
   StaffingResult result;
+  result.status = solution.status;
+  result.termination = solution.termination;
+  result.objective = solution.cost;
+  result.bound = solution.bound;
+  result.gap = solution.gap;
+  result.time_to_best_s = solution.time_to_best_s;
   result.load.assign(ids.size(), 0.0);
-  if (!solution.feasible) {  // stopped before any assignment: leaving every seat empty is one
+  if (!solution.solved()) {  // stopped before any assignment: leaving every seat empty is one
     for (const Seat& seat : seats) {
       result.unfilled_seats.push_back(seat.id);
     }
   }
-  for (int s = 0; s < n && solution.feasible; ++s) {
+  for (int s = 0; s < n && solution.solved(); ++s) {
     const int p = solution.agent_of_job[static_cast<std::size_t>(s)];
     const Seat& seat = seats[static_cast<std::size_t>(s)];
     if (p == people_count) {

@@ -18,9 +18,9 @@
 #include "teamwright/assign/split.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <map>
 #include <numeric>
 #include <random>
@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "teamwright/error.hpp"
+#include "util/search_clock.hpp"
 #include "util/text.hpp"
 
 namespace teamwright::assign {
@@ -40,7 +41,6 @@ namespace {
 
 using util::number;
 using util::quote;
-using Clock = std::chrono::steady_clock;
 
 constexpr double kEps = 1e-9;
 
@@ -207,17 +207,23 @@ class State {
   int apart_violations_ = 0;
 };
 
+// The split's clock (util/search_clock.hpp): `passed` polls the time limit and cancellation,
+// `found` notes and reports a better split.
 class Deadline {
  public:
-  explicit Deadline(double seconds) : start_(Clock::now()), seconds_(seconds) {}
-  [[nodiscard]] double elapsed() const {
-    return std::chrono::duration<double>(Clock::now() - start_).count();
+  Deadline(const SolveOptions& options, const SolveHooks& hooks) : clock_(options, hooks) {}
+  [[nodiscard]] double elapsed() const { return clock_.elapsed(); }
+  [[nodiscard]] bool passed() const { return clock_.stop(); }
+  [[nodiscard]] Termination termination() const { return clock_.termination(); }
+  void found(const Score& score) const {
+    time_to_best_ = clock_.elapsed();
+    clock_.report(score.worst, 1.0, true);
   }
-  [[nodiscard]] bool passed() const { return seconds_ > 0 && elapsed() >= seconds_; }
+  [[nodiscard]] double time_to_best() const { return time_to_best_; }
 
  private:
-  Clock::time_point start_;
-  double seconds_;
+  mutable util::SearchClock clock_;
+  mutable double time_to_best_ = 0;
 };
 
 // Exact search; returns false when stopped by the deadline. `best` holds the best split found
@@ -251,6 +257,7 @@ bool branch_and_bound(const Instance& in, const Deadline& deadline, std::vector<
       const Score s = state.score();
       if (best_teams.empty() || better(s, best)) {
         best = s;
+        deadline.found(s);
         best_teams.assign(in.units.size(), -1);
         for (std::size_t u = 0; u < in.units.size(); ++u) {
           best_teams[u] = state.team_of(u);
@@ -568,6 +575,7 @@ std::vector<int> local_search(const Instance& in, const Deadline& deadline, std:
     }
     if (const Score now = state.score(); best_teams.empty() || better(now, best)) {
       best = now;
+      deadline.found(now);
       best_teams = std::move(teams);
     }
   }
@@ -590,14 +598,10 @@ std::string text_of(const AttributeValue& value) {
 }
 
 Instance build(const Model& model, std::span<const std::string> pool, const TeamRequest& request,
-               const SplitRules& rules, const SplitOptions& options) {
+               const SplitRules& rules) {
   model.validate(request);
   if (rules.teams < 1) {
     throw OutOfRangeError("split rules: teams " + std::to_string(rules.teams) + " must be >= 1");
-  }
-  if (!(options.time_limit_s >= 0)) {
-    throw OutOfRangeError("split options: time_limit_s " + number(options.time_limit_s) +
-                          " must be >= 0");
   }
   Instance in;
   in.k = rules.teams;
@@ -772,26 +776,14 @@ std::vector<std::string> describe_violations(const Instance& in, const std::vect
 
 }  // namespace
 
-std::string_view to_string(SplitResult::Status status) {
-  switch (status) {
-    case SplitResult::Status::kOptimal:
-      return "optimal";
-    case SplitResult::Status::kFeasible:
-      return "feasible";
-    case SplitResult::Status::kInfeasible:
-      return "infeasible";
-    case SplitResult::Status::kViolating:
-      return "violating";
-  }
-  return "unknown";
-}
-
 SplitResult split(const Model& model, std::span<const std::string> pool, const TeamRequest& request,
-                  const SplitRules& rules, const SplitOptions& options) {
-  const Deadline deadline(options.time_limit_s);
-  const Instance in = build(model, pool, request, rules, options);
-  const bool exact = options.mode == SplitOptions::Mode::kExact ||
-                     (options.mode == SplitOptions::Mode::kAuto && in.units.size() <= 14);
+                  const SplitRules& rules, const SolveOptions& options, const SolveHooks& hooks) {
+  validate(options);
+  const Deadline deadline(options, hooks);
+  const Instance in = build(model, pool, request, rules);
+  using Mode = SolveOptions::Mode;
+  const bool exact =
+      options.mode == Mode::kExact || (options.mode == Mode::kAuto && in.units.size() <= 14);
   Score score;
   std::vector<int> teams;
   bool proven = false;
@@ -807,9 +799,8 @@ SplitResult split(const Model& model, std::span<const std::string> pool, const T
   SplitResult result;
   result.violations = describe_violations(in, teams);
   const bool clean = result.violations.empty();
-  result.status =
-      clean ? (proven ? SplitResult::Status::kOptimal : SplitResult::Status::kFeasible)
-            : (proven ? SplitResult::Status::kInfeasible : SplitResult::Status::kViolating);
+  result.status = clean ? (proven ? Status::kOptimal : Status::kFeasible)
+                        : (proven ? Status::kInfeasible : Status::kNoSolutionFound);
   State state(in);
   for (std::size_t u = 0; u < in.units.size(); ++u) {
     state.move(u, teams[u]);
@@ -831,6 +822,11 @@ SplitResult split(const Model& model, std::span<const std::string> pool, const T
   const Score final_score = state.score();
   result.worst_coverage = final_score.worst;
   result.average_coverage = final_score.average;
+  result.bound = result.status == Status::kOptimal ? result.worst_coverage : 1.0;
+  result.gap = clean ? std::max(0.0, result.bound - result.worst_coverage) / result.bound
+                     : std::numeric_limits<double>::infinity();
+  result.termination = deadline.termination();
+  result.time_to_best_s = deadline.time_to_best();
   result.time_s = deadline.elapsed();
   return result;
 }

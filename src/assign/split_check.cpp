@@ -145,8 +145,7 @@ std::vector<std::string> check(const Model& model, std::span<const std::string> 
     errors.push_back("the split breaks " + std::to_string(broken) + " rules but lists " +
                      std::to_string(result.violations.size()));
   }
-  const bool clean = result.status == SplitResult::Status::kOptimal ||
-                     result.status == SplitResult::Status::kFeasible;
+  const bool clean = result.status == Status::kOptimal || result.status == Status::kFeasible;
   if (clean != (broken == 0)) {
     errors.push_back(std::string("the status '") + std::string(to_string(result.status)) +
                      "' contradicts the " + std::to_string(broken) + " broken rules");

@@ -5,38 +5,17 @@
 
 namespace teamwright::cover::detail {
 
-Control::Control(const SolveOptions& options, const SolveHooks& hooks)
-    : start_(std::chrono::steady_clock::now()),
-      time_limit_s_(options.time_limit_s),
-      on_progress_(hooks.on_progress ? &hooks.on_progress : nullptr),
-      cancel_(hooks.cancel) {}
+Control::Control(const SolveOptions& options, const SolveHooks& hooks) : clock_(options, hooks) {}
+
+Control::Control(Control& parent, Translate translate, bool bounds)
+    : clock_(parent.clock_.silent()),
+      parent_(&parent),
+      translate_(std::move(translate)),
+      relaxation_(bounds),
+      integral_(bounds && parent.integral_) {}
 
 Control Control::nested(Translate translate, bool bounds) {
-  Control inner;
-  inner.start_ = start_;
-  inner.time_limit_s_ = time_limit_s_;
-  inner.cancel_ = cancel_;
-  inner.parent_ = this;
-  inner.translate_ = std::move(translate);
-  inner.relaxation_ = bounds;
-  inner.integral_ = bounds && integral_;
-  return inner;
-}
-
-double Control::elapsed() const {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-}
-
-bool Control::stop() {
-  if (termination_ != Termination::kCompleted || rejected_) {
-    return true;
-  }
-  if (cancel_ != nullptr && cancel_->cancelled()) {
-    termination_ = cancel_->interrupted() ? Termination::kInterrupted : Termination::kCancelled;
-  } else if (elapsed() >= time_limit_s_) {
-    termination_ = Termination::kTimeLimit;
-  }
-  return termination_ != Termination::kCompleted;
+  return {*this, std::move(translate), bounds};
 }
 
 bool Control::offer(std::vector<Index> columns, double cost) {
@@ -79,21 +58,8 @@ bool Control::closed() const {
 }
 
 void Control::report(bool forced) {
-  if (on_progress_ == nullptr) {
-    return;
-  }
-  const double now = elapsed();
-  if (!forced && now - last_report_ < 0.1) {
-    return;
-  }
-  last_report_ = now;
-  Progress progress;
-  if (incumbent_.exists()) {
-    progress.incumbent = incumbent_.cost;
-  }
-  progress.bound = bound_;
-  progress.elapsed_s = now;
-  (*on_progress_)(progress);
+  clock_.report(incumbent_.exists() ? std::optional<double>(incumbent_.cost) : std::nullopt, bound_,
+                forced);
 }
 
 }  // namespace teamwright::cover::detail

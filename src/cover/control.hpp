@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "teamwright/cover/solve.hpp"
+#include "util/search_clock.hpp"
 
 namespace teamwright::cover::detail {
 
@@ -38,10 +39,10 @@ class Control {
   /// Whether a nested control stopped because `keep` rejected an incumbent.
   [[nodiscard]] bool rejected() const { return rejected_; }
 
-  /// Whether to stop now: the time limit has passed or the solve was cancelled. Once true,
-  /// stays true.
-  [[nodiscard]] bool stop();
-  [[nodiscard]] double elapsed() const;
+  /// Whether to stop now: the time limit has passed, the solve was cancelled, or (nested) a
+  /// relaxation's answer was rejected. Once true, stays true.
+  [[nodiscard]] bool stop() { return rejected_ || clock_.stop(); }
+  [[nodiscard]] double elapsed() const { return clock_.elapsed(); }
 
   /// Offers a solution; keeps it if it is cheaper than the incumbent. Returns whether it did.
   bool offer(std::vector<Index> columns, double cost);
@@ -55,17 +56,14 @@ class Control {
   void set_integral_costs(bool integral) { integral_ = integral; }
   [[nodiscard]] bool integral_costs() const { return integral_; }
 
-  [[nodiscard]] Termination termination() const { return termination_; }
+  [[nodiscard]] Termination termination() const { return clock_.termination(); }
   [[nodiscard]] double time_to_best() const { return time_to_best_; }
 
  private:
-  Control() = default;
+  Control(Control& parent, Translate translate, bool bounds);
   void report(bool forced);
 
-  std::chrono::steady_clock::time_point start_;
-  double time_limit_s_ = 0;
-  const std::function<void(const Progress&)>* on_progress_ = nullptr;
-  const CancellationToken* cancel_ = nullptr;
+  util::SearchClock clock_;
   Control* parent_ = nullptr;
   Translate translate_;
   bool relaxation_ = false;
@@ -73,9 +71,7 @@ class Control {
   Incumbent incumbent_;
   double bound_ = -std::numeric_limits<double>::infinity();
   bool integral_ = false;
-  Termination termination_ = Termination::kCompleted;
   double time_to_best_ = 0;
-  double last_report_ = -1;
 };
 
 }  // namespace teamwright::cover::detail

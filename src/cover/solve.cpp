@@ -15,17 +15,6 @@
 namespace teamwright::cover {
 namespace {
 
-void check_options(const SolveOptions& options) {
-  if (!(options.time_limit_s >= 0)) {
-    throw OutOfRangeError("solve options: time limit " + util::number(options.time_limit_s) +
-                          " must be >= 0");
-  }
-  if (options.threads < 1) {
-    throw OutOfRangeError("solve options: threads " + std::to_string(options.threads) +
-                          " must be >= 1");
-  }
-}
-
 bool integral(double value) { return value == std::floor(value); }
 
 // Whether every objective value is an integer: integral costs, and soft rows whose penalties,
@@ -226,7 +215,7 @@ bool run_without_limits_first(const Problem& problem, const detail::Analysis& an
 }  // namespace
 
 Solution solve(const Problem& problem, const SolveOptions& options, const SolveHooks& hooks) {
-  check_options(options);
+  validate(options);
   detail::Control control(options, hooks);
   control.set_integral_costs(integral_objective(problem));
   const detail::Analysis analysis = detail::analyze(problem);

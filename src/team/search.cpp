@@ -11,8 +11,8 @@ namespace teamwright::team::detail {
 SolveOptions Budget::share(const SolveOptions& base, std::size_t searches) const {
   SolveOptions options = base;
   if (std::isfinite(limit_)) {
-    options.time_limit_s = std::max(remaining(), 0.0) /
-                           static_cast<double>(std::max<std::size_t>(searches, 1));
+    options.time_limit_s =
+        std::max(remaining(), 0.0) / static_cast<double>(std::max<std::size_t>(searches, 1));
   }
   return options;
 }

@@ -112,8 +112,9 @@ def test_agrees_with_scipy_on_larger_matrices():
 def test_generalized_assignment_from_a_file_and_from_arrays():
     problem = tw.read_gap(str(ROOT / "tests" / "data" / "gap" / "c0515_1"))
     best = tw.solve_gap(problem, maximize=True, time_limit=5, max_moves=20000, seed=1)
-    assert best.feasible and best.cost == 336 and best.bound >= 336
-    assert best.optimal and best.bound == 336  # proven by the branch-and-bound
+    assert best.solved and best.cost == 336 and best.bound >= 336
+    assert best.status is tw.Status.OPTIMAL and best.bound == 336  # proven by the search
+    assert best.termination is tw.Termination.COMPLETED and best.gap == 0
     again = tw.solve_gap(problem, maximize=True, time_limit=5, max_moves=20000, seed=1)
     assert again.agent_of_job == best.agent_of_job
     # Two people with 1.0 and 0.5 FTE, three half-time seats: the cheap one cannot take all.
@@ -124,9 +125,9 @@ def test_generalized_assignment_from_a_file_and_from_arrays():
         time_limit=1,
         max_moves=500,
     )
-    assert solution.feasible and solution.cost == 7 and solution.optimal
+    assert solution.status is tw.Status.OPTIMAL and solution.cost == 7
     assert sorted(solution.agent_of_job) == [0, 0, 1]
     impossible = tw.solve_gap(cost=[[1]], weight=[[2]], capacity=[1], time_limit=1, max_moves=10)
-    assert not impossible.feasible
+    assert impossible.status is tw.Status.INFEASIBLE  # no agent can take the job: proven
     with pytest.raises(ValueError, match="weight"):
         tw.solve_gap(cost=[[1]], weight=[[-1]], capacity=[1])

@@ -130,7 +130,7 @@ def test_the_assign_command_places_pairs_and_solves_matrices(tmp_path):
 def test_split_meets_the_request_in_every_team_and_passes_the_checker(model):
     pool = [f"p{i:02d}" for i in range(1, 13)]
     result = tw.split(model, "weekend_support", 3, pool=pool, keep_apart=[["p01", "p02"]])
-    assert result.status == "optimal" and result.check() == []
+    assert result.status is tw.Status.OPTIMAL and result.check() == []
     assert sorted(m for team in result.teams for m in team.members) == pool
     assert all(len(team.members) == 4 for team in result.teams)
     assert result.worst_coverage == min(team.coverage for team in result.teams)
@@ -142,17 +142,17 @@ def test_split_meets_the_request_in_every_team_and_passes_the_checker(model):
         3,
         pool=pool,
         keep_apart=[["p01", "p02"]],
-        mode="local_search",
+        mode="heuristic",
         seed=3,
     )
-    assert local.status == "feasible" and local.check() == []
+    assert local.status is tw.Status.FEASIBLE and local.check() == []
     assert local.worst_coverage <= result.worst_coverage + 1e-12
 
 
 def test_split_reports_rules_it_cannot_keep(model):
     pool = ["p01", "p02", "p03", "p04"]
     result = tw.split(model, "weekend_support", 2, pool=pool, keep_apart=[["p01", "p02", "p03"]])
-    assert result.status == "infeasible" and len(result.violations) == 1
+    assert result.status is tw.Status.INFEASIBLE and len(result.violations) == 1
     assert "keep_apart group 1" in result.violations[0]
     assert result.check() == []
     with pytest.raises(tw.OutOfRangeError, match="cannot form"):

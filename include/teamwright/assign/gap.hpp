@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "teamwright/assign/linear.hpp"
+#include "teamwright/solving.hpp"
 
 namespace teamwright::assign {
 
@@ -46,38 +47,47 @@ struct GapProblem {
   }
 };
 
+/// What to optimise, and the effort of each phase.
 struct GapOptions {
   Sense sense = Sense::kMinimize;
-  /// Seconds; > 0. The search runs until then (or `max_moves`) unless it meets its lower bound.
-  double time_limit_s = 10;
-  /// Tabu moves, and branch-and-bound nodes in each of the later phases; 0 = no limit. With a
+  /// Tabu moves, and branch-and-bound nodes in each of the later phases; 0 = no limit but the
+  /// time (a fixed effort of 1,000 moves per job when there is no time limit either). With a
   /// move limit and no time limit cutting it short, the same seed gives the same answer.
   std::int64_t max_moves = 0;
-  std::uint64_t seed = 0;
 };
 
 struct GapSolution {
-  /// Whether a capacity-respecting assignment was found (none may exist).
-  bool feasible = false;
-  /// The agent of every job (when feasible).
+  /// kOptimal when proven, kFeasible for an assignment within the capacities not proven best,
+  /// kInfeasible when proven that none exists, kNoSolutionFound otherwise.
+  Status status = Status::kNoSolutionFound;
+  Termination termination = Termination::kCompleted;
+  /// The agent of every job (when an assignment was found).
   std::vector<int> agent_of_job;
   /// The sum of the chosen costs.
   double cost = 0;
-  /// Whether the search proved `cost` optimal.
-  bool optimal = false;
-  /// A bound on the optimum (the Lagrangian bound of the branch-and-bound's root; the cost itself
-  /// when optimal).
+  /// A bound on the optimum (the best the searches proved; the cost itself when optimal), and
+  /// the relative gap to it.
   double bound = 0;
+  double gap = 0;
   double time_to_best_s = 0;
   double time_s = 0;
+
+  [[nodiscard]] bool solved() const {
+    return status == Status::kOptimal || status == Status::kFeasible;
+  }
 };
 
-/// Solves a generalized assignment problem: the best assignment found within the limits, proven
-/// optimal when the branch-and-bound finishes.
+/// Solves a generalized assignment problem under the solve contract (teamwright/solving.hpp):
+/// auto mode runs the three phases (tabu search for a tenth of the limit, the branch-and-bound
+/// for a quarter of the rest, the large neighbourhood search after), heuristic mode the tabu
+/// and neighbourhood searches, exact mode the tabu search until its first assignment and then
+/// the branch-and-bound. Single-threaded. Progress reports every better assignment; cancellation
+/// returns the best found.
 /// \throws InvalidInputError for matrices of the wrong size, a NaN or infinite cost, a NaN or
-///   negative weight, a negative or non-finite capacity; OutOfRangeError for a non-positive time
-///   limit or a negative move limit.
-[[nodiscard]] GapSolution solve_gap(const GapProblem& problem, const GapOptions& options = {});
+///   negative weight, a negative or non-finite capacity; OutOfRangeError for options out of
+///   range (a negative or NaN time limit, threads < 1, a negative move limit).
+[[nodiscard]] GapSolution solve_gap(const GapProblem& problem, const GapOptions& gap = {},
+                                    const SolveOptions& options = {}, const SolveHooks& hooks = {});
 
 /// The independent checker: every job assigned once to a valid agent, no agent over capacity
 /// (relative tolerance 1e-9), the cost the sum of the chosen costs, the bound not beyond it.

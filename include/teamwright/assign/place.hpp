@@ -1,8 +1,14 @@
 #pragma once
 
 /// \file
-/// Putting the members of a team where they fit: roles and shifts, and mentoring pairs. Both are
-/// linear assignments (assign/linear.hpp) over scores computed from the model's effective levels.
+/// Putting the members of a team where they fit: roles and shifts, and mentoring pairs, both
+/// linear assignments (assign/linear.hpp) over scores computed from the model's effective levels
+/// and solved exactly; and staffing seats from people's time, a generalized assignment.
+///
+/// Every function keeps the solve contract (teamwright/solving.hpp): it takes the options and
+/// hooks, and its result says its status, termination, bound, gap, time to best and total time.
+/// Placement and mentoring are exact in every mode (their status is kOptimal unless cancelled
+/// before they start); staffing follows its generalized assignment's mode.
 
 #include <cstdint>
 #include <optional>
@@ -11,6 +17,7 @@
 #include <vector>
 
 #include "teamwright/model/model.hpp"
+#include "teamwright/solving.hpp"
 
 namespace teamwright::assign {
 
@@ -56,6 +63,13 @@ struct PlacementResult {
   /// Sum of the placements' fits, and of their bonuses.
   double total_fit = 0;
   double total_bonus = 0;
+  Status status = Status::kOptimal;
+  Termination termination = Termination::kCompleted;
+  /// The objective (total fit plus bonus; most slots first), proven: the bound equals it.
+  double bound = 0;
+  double gap = 0;
+  double time_to_best_s = 0;
+  double time_s = 0;
 };
 
 /// Places `members` into `slots`, each member in at most one slot and each slot holding at most
@@ -65,7 +79,8 @@ struct PlacementResult {
 ///   shift; OutOfRangeError for a negative or non-finite bonus.
 [[nodiscard]] PlacementResult place(const Model& model, std::span<const std::string> members,
                                     std::span<const Slot> slots,
-                                    const PlacementOptions& options = {});
+                                    const PlacementOptions& placement = {},
+                                    const SolveOptions& options = {}, const SolveHooks& hooks = {});
 
 /// A competency that mentoring should lift: members below `target_level` are mentees, members
 /// at `mentor_level` or above may mentor them.
@@ -95,6 +110,13 @@ struct MentoringResult {
   /// Members below a target who got no mentor (none strong enough, or all taken).
   std::vector<std::string> unpaired_mentees;
   double total_benefit = 0;
+  Status status = Status::kOptimal;
+  Termination termination = Termination::kCompleted;
+  /// The total benefit, proven: the bound equals it.
+  double bound = 0;
+  double gap = 0;
+  double time_to_best_s = 0;
+  double time_s = 0;
 };
 
 /// Pairs members one-to-one, each member mentoring at most one colleague and being mentored by
@@ -105,7 +127,9 @@ struct MentoringResult {
 ///   mentor level below the target or an importance outside 1-5.
 [[nodiscard]] MentoringResult mentoring_pairs(const Model& model,
                                               std::span<const std::string> members,
-                                              std::span<const MentoringGoal> goals);
+                                              std::span<const MentoringGoal> goals,
+                                              const SolveOptions& options = {},
+                                              const SolveHooks& hooks = {});
 
 /// A seat to staff: a role in some team, needing `fte` of one person's time.
 struct Seat {
@@ -116,11 +140,9 @@ struct Seat {
 };
 
 struct StaffingOptions {
-  /// Seconds; > 0.
-  double time_limit_s = 10;
-  /// Search moves; 0 = no limit. With a move limit the same seed gives the same answer.
+  /// Search moves; 0 = no limit (see `GapOptions::max_moves`). With a move limit the same seed
+  /// gives the same answer.
   std::int64_t max_moves = 0;
-  std::uint64_t seed = 0;
 };
 
 /// Who takes which seat.
@@ -132,6 +154,14 @@ struct StaffingResult {
   /// Each person's FTE taken, in the order given.
   std::vector<double> load;
   double total_fit = 0;
+  /// The generalized assignment's status and termination. Its objective is the total fit less
+  /// (seats + 1) per unfilled seat; `bound` is an upper bound on it.
+  Status status = Status::kNoSolutionFound;
+  Termination termination = Termination::kCompleted;
+  double objective = 0;
+  double bound = 0;
+  double gap = 0;
+  double time_to_best_s = 0;
   double time_s = 0;
 };
 
@@ -139,12 +169,13 @@ struct StaffingResult {
 /// generalized assignment (assign/gap.hpp) with a seat's FTE as its weight, the person's
 /// availability as the capacity and the role fit (as in `place`) as the value; hard role
 /// requirements decide who may take a seat. It fills the most seats, then maximises the total
-/// fit. Heuristic: the answer is the best found within the limits.
+/// fit: proven optimal when the generalized assignment's search finishes.
 /// \throws UnknownReferenceError for an unknown person or role; DuplicateIdError for a person
 ///   or seat given twice; InvalidInputError for a seat without an id; OutOfRangeError for an FTE
 ///   outside (0, 1] or a bad limit.
 [[nodiscard]] StaffingResult staff(const Model& model, std::span<const std::string> people,
                                    std::span<const Seat> seats,
-                                   const StaffingOptions& options = {});
+                                   const StaffingOptions& staffing = {},
+                                   const SolveOptions& options = {}, const SolveHooks& hooks = {});
 
 }  // namespace teamwright::assign

@@ -16,6 +16,7 @@
 
 #include "teamwright/model/model.hpp"
 #include "teamwright/model/request.hpp"
+#include "teamwright/solving.hpp"
 
 namespace teamwright::assign {
 
@@ -41,22 +42,6 @@ struct SplitRules {
   std::string previous_team;
 };
 
-/// How to search.
-struct SplitOptions {
-  enum class Mode {
-    /// Exact when the pool is small (at most 14 people after joining keep-together groups),
-    /// else local search.
-    kAuto,
-    kExact,
-    kLocalSearch,
-  };
-  Mode mode = Mode::kAuto;
-  /// Seconds; 0 = no limit. The local search also stops after a fixed number of moves, so the
-  /// same seed gives the same split whenever the limit does not cut it short.
-  double time_limit_s = 10;
-  std::uint64_t seed = 0;
-};
-
 /// One team of a split.
 struct SplitTeam {
   std::vector<std::string> members;
@@ -68,28 +53,24 @@ struct SplitTeam {
 
 /// The best split found.
 struct SplitResult {
-  enum class Status {
-    /// Keeps every rule and is proven best (exact mode finished).
-    kOptimal,
-    /// Keeps every rule; not proven best.
-    kFeasible,
-    /// Exact mode proved that no split keeps every rule; `violations` are those of the split
-    /// breaking the fewest.
-    kInfeasible,
-    /// Breaks `violations`; no proof that every split must.
-    kViolating,
-  };
+  /// kOptimal: keeps every rule and is proven best (the exact search finished); kFeasible: keeps
+  /// every rule, not proven best; kInfeasible: proven that no split keeps every rule;
+  /// kNoSolutionFound: breaks `violations`, with no proof that every split must. The split is
+  /// the best found either way (the fewest broken rules first).
   Status status = Status::kFeasible;
+  Termination termination = Termination::kCompleted;
   std::vector<SplitTeam> teams;
   double worst_coverage = 0;
   double average_coverage = 0;
+  /// An upper bound on the worst coverage any split keeping the rules reaches (the worst
+  /// coverage itself when proven optimal), and the relative gap to it.
+  double bound = 1;
+  double gap = 0;
   /// One sentence per broken rule, naming the team and the people.
   std::vector<std::string> violations;
+  double time_to_best_s = 0;
   double time_s = 0;
 };
-
-/// The file-format name of a status: "optimal", "feasible", "infeasible", "violating".
-[[nodiscard]] std::string_view to_string(SplitResult::Status status);
 
 /// Splits `pool` (person ids; empty = everyone with availability > 0) into `rules.teams` teams,
 /// each judged by the requirements of `request` (roles, budget and the other team options of a
@@ -99,9 +80,15 @@ struct SplitResult {
 ///   no split of the pool can meet, a negative time limit; InvalidInputError for a rule naming a
 ///   person outside the pool or a requirement counted in FTE; the errors of `Model::validate`
 ///   for the request.
+/// The solve contract (teamwright/solving.hpp): auto mode searches exactly when the pool is
+/// small (at most 14 people after joining keep-together groups) and by local search otherwise;
+/// exact mode always searches exactly, heuristic mode always by local search (which also stops
+/// after a fixed number of moves, so the same seed gives the same split whenever the time limit
+/// does not cut it short). Single-threaded. Progress reports every better worst coverage;
+/// cancellation returns the best split found.
 [[nodiscard]] SplitResult split(const Model& model, std::span<const std::string> pool,
                                 const TeamRequest& request, const SplitRules& rules,
-                                const SplitOptions& options = {});
+                                const SolveOptions& options = {}, const SolveHooks& hooks = {});
 
 /// The independent checker: recomputes every team's coverage and every rule from the model
 /// alone and compares them with `result` (members a partition of the pool, team count, sizes,

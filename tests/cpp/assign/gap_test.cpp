@@ -81,11 +81,14 @@ TEST(GeneralizedAssignment, EqualsExhaustiveSearchOnSmallRandomInstances) {
     const int jobs = std::uniform_int_distribution<int>(1, 7)(rng);
     const GapProblem p = random_problem(rng, agents, jobs, trial % 3 == 0 ? 0.7 : 1.0);
     const Sense sense = trial % 2 == 0 ? Sense::kMinimize : Sense::kMaximize;
-    const GapOptions options{.sense = sense, .time_limit_s = 5, .max_moves = 3000, .seed = 1};
-    const GapSolution s = solve_gap(p, options);
+    const GapSolution s =
+        solve_gap(p, {.sense = sense, .max_moves = 3000}, {.time_limit_s = 5, .seed = 1});
     EXPECT_EQ(check(p, sense, s), std::vector<std::string>{});
     const auto best = brute_force(p, sense);
-    ASSERT_EQ(s.feasible, best.has_value()) << trial;
+    ASSERT_EQ(s.solved(), best.has_value()) << trial;
+    if (!best) {
+      EXPECT_EQ(s.status, Status::kInfeasible) << trial;  // proven: the search finished
+    }
     infeasible += best ? 0 : 1;
     if (best) {
       EXPECT_DOUBLE_EQ(s.cost, *best) << trial;
@@ -107,15 +110,14 @@ TEST(GeneralizedAssignment, OptimalityClaimsAndBoundsAgreeWithExhaustiveSearch) 
     if (trial % 2 == 0) {
       p = fractional(std::move(p), rng);
     }
-    const GapOptions options{.time_limit_s = 5, .max_moves = 20, .seed = 1};
-    const GapSolution s = solve_gap(p, options);
+    const GapSolution s = solve_gap(p, {.max_moves = 20}, {.time_limit_s = 5, .seed = 1});
     EXPECT_EQ(check(p, Sense::kMinimize, s), std::vector<std::string>{});
     const auto best = brute_force(p, Sense::kMinimize);
     if (!best) {
       continue;
     }
     EXPECT_LE(s.bound, *best + 1e-9) << trial;
-    if (s.optimal) {
+    if (s.status == Status::kOptimal) {
       EXPECT_NEAR(s.cost, *best, 1e-9) << trial;
       ++claims;
     }
@@ -142,7 +144,7 @@ TEST(GeneralizedAssignment, BranchAndBoundProvesTheExhaustiveOptimum) {
         p, {}, std::numeric_limits<double>::infinity(), 0, [] { return false; },
         [&](const std::vector<int>& agents_of_jobs, double cost) {
           GapSolution s;
-          s.feasible = true;
+          s.status = Status::kFeasible;
           s.agent_of_job = agents_of_jobs;
           s.cost = cost;
           s.bound = cost;
@@ -166,11 +168,12 @@ TEST(GeneralizedAssignment, ReachesTheGoldenOptimaAndIsDeterministicWithAMoveLim
   ASSERT_EQ(p.jobs, 15);
   for (const auto& [sense, optimum] :
        {std::pair{Sense::kMaximize, 336.0}, {Sense::kMinimize, 261.0}}) {
-    const GapOptions options{.sense = sense, .time_limit_s = 10, .max_moves = 20000, .seed = 3};
-    const GapSolution a = solve_gap(p, options);
+    const GapOptions options{.sense = sense, .max_moves = 20000};
+    const SolveOptions solve{.time_limit_s = 10, .seed = 3};
+    const GapSolution a = solve_gap(p, options, solve);
     EXPECT_EQ(check(p, sense, a), std::vector<std::string>{});
     EXPECT_EQ(a.cost, optimum);
-    EXPECT_EQ(solve_gap(p, options).agent_of_job, a.agent_of_job);
+    EXPECT_EQ(solve_gap(p, options, solve).agent_of_job, a.agent_of_job);
   }
 }
 
@@ -185,7 +188,7 @@ TEST(GeneralizedAssignment, BadInputIsATypedError) {
   p.weight = {-1};
   EXPECT_THROW((void)solve_gap(p), InvalidInputError);
   p.weight = {1};
-  EXPECT_THROW((void)solve_gap(p, {.time_limit_s = 0}), OutOfRangeError);
+  EXPECT_THROW((void)solve_gap(p, {}, {.time_limit_s = -1}), OutOfRangeError);
   p.capacity = {1, 2};
   EXPECT_THROW((void)solve_gap(p), InvalidInputError);
 }

@@ -309,7 +309,7 @@ TEST(Staffing, SharesPeopleUpToTheirFteLikeExhaustiveSearch) {
                        .role = "r" + std::to_string(s % 3),
                        .fte = std::bernoulli_distribution(0.5)(rng) ? 0.5 : 1.0});
     }
-    const auto result = staff(model, ids, seats, {.time_limit_s = 5, .max_moves = 2000});
+    const auto result = staff(model, ids, seats, {.max_moves = 2000}, {.time_limit_s = 5});
     const auto [filled, fit] = best_staffing(model, ids, seats);
     EXPECT_EQ(static_cast<int>(result.placements.size()), filled) << trial;
     EXPECT_NEAR(result.total_fit, fit, 1e-9) << trial;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <random>
 #include <set>
@@ -212,14 +213,14 @@ TEST(Split, ExactModeEqualsExhaustiveSearchAndPassesTheChecker) {
     const Pool pool = random_pool(rng, std::uniform_int_distribution<int>(4, 8)(rng));
     const SplitRules rules = random_rules(rng, pool.ids);
     const auto result = split(pool.model, pool.ids, pool.request, rules,
-                              {.mode = SplitOptions::Mode::kExact, .time_limit_s = 0});
+                              {.mode = SolveOptions::Mode::kExact,
+                               .time_limit_s = std::numeric_limits<double>::infinity()});
     EXPECT_EQ(check(pool.model, pool.ids, pool.request, rules, result), std::vector<std::string>{});
     const Score best = exhaustive(pool, rules);
     EXPECT_EQ(static_cast<int>(result.violations.size()), best.violations) << trial;
     EXPECT_NEAR(result.worst_coverage, best.worst, 1e-6) << trial;
     EXPECT_NEAR(result.average_coverage, best.average, 1e-6) << trial;
-    EXPECT_EQ(result.status, best.violations == 0 ? SplitResult::Status::kOptimal
-                                                  : SplitResult::Status::kInfeasible);
+    EXPECT_EQ(result.status, best.violations == 0 ? Status::kOptimal : Status::kInfeasible);
   }
 }
 
@@ -231,11 +232,13 @@ TEST(Split, LocalSearchMatchesExactOnSmallPoolsMostOfTheTime) {
     const Pool pool = random_pool(rng, 10);
     const SplitRules rules = random_rules(rng, pool.ids);
     const auto exact = split(pool.model, pool.ids, pool.request, rules,
-                             {.mode = SplitOptions::Mode::kExact, .time_limit_s = 0});
+                             {.mode = SolveOptions::Mode::kExact,
+                              .time_limit_s = std::numeric_limits<double>::infinity()});
     const auto local = split(pool.model, pool.ids, pool.request, rules,
-                             {.mode = SplitOptions::Mode::kLocalSearch, .time_limit_s = 0});
+                             {.mode = SolveOptions::Mode::kHeuristic,
+                              .time_limit_s = std::numeric_limits<double>::infinity()});
     EXPECT_EQ(check(pool.model, pool.ids, pool.request, rules, local), std::vector<std::string>{});
-    EXPECT_NE(local.status, SplitResult::Status::kOptimal);
+    EXPECT_NE(local.status, Status::kOptimal);
     equal += (local.violations.size() == exact.violations.size() &&
               std::abs(local.worst_coverage - exact.worst_coverage) < 1e-9)
                  ? 1
@@ -250,10 +253,11 @@ TEST(Split, LocalSearchKeepsTheRulesOnALargerPoolAndIsDeterministic) {
   SplitRules rules{.teams = 30, .no_lone = {"group"}};
   rules.keep_apart = {{"p0", "p1", "p2"}};
   rules.keep_together = {{"p3", "p4"}};
-  const SplitOptions options{.mode = SplitOptions::Mode::kLocalSearch, .time_limit_s = 0};
+  const SolveOptions options{.mode = SolveOptions::Mode::kHeuristic,
+                             .time_limit_s = std::numeric_limits<double>::infinity()};
   const auto a = split(pool.model, pool.ids, pool.request, rules, options);
   EXPECT_EQ(check(pool.model, pool.ids, pool.request, rules, a), std::vector<std::string>{});
-  EXPECT_EQ(a.status, SplitResult::Status::kFeasible);
+  EXPECT_EQ(a.status, Status::kFeasible);
   EXPECT_GT(a.worst_coverage, 0.5);
   const auto b = split(pool.model, pool.ids, pool.request, rules, options);
   for (std::size_t t = 0; t < a.teams.size(); ++t) {
@@ -267,7 +271,7 @@ TEST(Split, ConflictingRulesAreReportedWithTheTeamAndThePeople) {
   SplitRules rules{.teams = 2};
   rules.keep_apart = {{"p0", "p1", "p2"}};  // three people apart in two teams: impossible
   const auto result = split(pool.model, pool.ids, pool.request, rules);
-  EXPECT_EQ(result.status, SplitResult::Status::kInfeasible);
+  EXPECT_EQ(result.status, Status::kInfeasible);
   ASSERT_EQ(result.violations.size(), 1U);
   EXPECT_NE(result.violations[0].find("together break keep_apart group 1"), std::string::npos)
       << result.violations[0];
