@@ -25,6 +25,7 @@ import contextlib
 import csv
 import json
 import math
+import os
 import random
 import sys
 import tempfile
@@ -113,7 +114,7 @@ def team_model(rng: random.Random, people: int, robust: bool) -> dict:
                         "min_level": rng.randint(3, 4),
                         "importance": rng.randint(3, 5),
                     }
-                    for c in needs[: 3 if k == 0 else 2]
+                    for c in needs[:2]
                 ]
                 + [
                     {
@@ -161,7 +162,8 @@ def team_model(rng: random.Random, people: int, robust: bool) -> dict:
         "id": "r",
         "requirements": requirements,
         "roles": slots,
-        "max_size": sum(s.get("count", 1) for s in slots) + 6,
+        # A robust team needs a backup for every slot.
+        "max_size": (2 if robust else 1) * sum(s.get("count", 1) for s in slots) + 6,
         "incompatible": [list(p) for p in sorted(pairs)],
         "soft_penalty": 20000,
         "robust": robust,
@@ -180,8 +182,10 @@ def team_model(rng: random.Random, people: int, robust: bool) -> dict:
 def with_budget(model: dict) -> dict:
     """Sets a budget that binds: halfway between the cheapest team meeting the hard requirements
     and the cost of the best team without a budget (which also meets soft requirements), as the
-    heuristic finds them."""
+    covering heuristic finds them with its fixed effort (so the same seed gives the same files)."""
+    import numpy as np
     import teamwright as tw
+    from teamwright import cover
 
     request = model["requests"][0]
     request.pop("budget", None)
@@ -189,10 +193,11 @@ def with_budget(model: dict) -> dict:
     def cost(soft_penalty: float) -> float | None:
         changed = json.loads(json.dumps(model))
         changed["requests"][0]["soft_penalty"] = soft_penalty
-        found = tw.solve(
-            tw.Model.from_dict(changed), "r", mode="heuristic", time_limit=None, replacements=False
-        )
-        return found.cost if found.solved else None
+        problem = tw.compile_request(tw.Model.from_dict(changed), "r")
+        found = cover.solve(problem, mode="heuristic", time_limit=None)
+        if found.status.value not in ("optimal", "feasible"):
+            return None
+        return float(np.asarray(problem.to_arrays()["cost"])[found.columns].sum())
 
     cheapest, best = cost(1e-6), cost(request["soft_penalty"])
     if cheapest is not None and best is not None:
@@ -407,6 +412,9 @@ SOLVERS = {
 
 
 def run_task(task: Task) -> Row:
+    # Each task runs in a fresh worker: keep peers' banners (HiGHS prints its own on fd 1) out of
+    # the summary this script prints.
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     objective, bound, status, to_best, elapsed = SOLVERS[task.solver](task)
     return Row(
         task.family,

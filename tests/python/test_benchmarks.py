@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import importlib.util
 import sys
 
@@ -54,3 +55,38 @@ def test_the_runner_writes_rows_and_summaries_for_every_solver(tmp_path):
     assert "teamwright-exact" in report.exact(rows)
     summary = (tmp_path / "rows-summary.csv").read_text()
     assert summary.startswith("family,solver,threads,instances")
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="the runner needs Python 3.11")
+def test_the_team_benchmark_solves_each_request_to_the_same_optimum_as_its_peers(tmp_path):
+    team_bench = load("team_bench")
+    solvers = "teamwright"
+    for peer, module in (("cpsat", "ortools"), ("highs", "highspy")):
+        if importlib.util.find_spec(module) is not None:
+            solvers += f",{peer}"
+    out = tmp_path / "team.csv"
+    code = team_bench.main(
+        [
+            "--families",
+            "team-1k,robust-1k",
+            "--per-family",
+            "1",
+            "--solvers",
+            solvers,
+            "--time-limit",
+            "20",
+            "--out",
+            str(out),
+        ]
+    )
+    assert code == 0
+    rows = list(csv.DictReader(out.open()))
+    assert len(rows) == 2 * len(solvers.split(","))
+    for instance in {row["instance"] for row in rows}:
+        solves = [row for row in rows if row["instance"] == instance]
+        mine = next(row for row in solves if row["solver"] == "teamwright")
+        assert mine["status"] == "optimal", mine
+        for row in solves:
+            assert float(row["bound"]) <= float(mine["objective"]) + 1e-6, row
+            if row["status"] == "optimal":
+                assert float(row["objective"]) == pytest.approx(float(mine["objective"])), row

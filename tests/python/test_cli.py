@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import random
+import signal
 import subprocess
 import sys
+import time
 
 import pytest
 from conftest import EXAMPLE
@@ -183,3 +186,45 @@ def test_the_solve_options_reach_the_solver():
     result = json.loads(done.stdout)
     assert result["status"] in ("optimal", "feasible")
     assert all(m["replacement"] is None for m in result["members"])
+
+
+def test_ctrl_c_prints_the_best_team_so_far_and_exits_130(tmp_path):
+    rng = random.Random(4)
+    competencies = [f"c{i}" for i in range(600)]
+    document = {
+        "format": "teamwright",
+        "version": 1,
+        "competencies": [{"id": c} for c in competencies],
+        "people": [
+            {
+                "id": f"p{k}",
+                "cost": rng.randint(1, 100),
+                "levels": {rng.choice(competencies): rng.randint(1, 5) for _ in range(20)},
+            }
+            for k in range(20_000)
+        ],
+        "requests": [
+            {
+                "id": "r",
+                "requirements": [
+                    {"competency": c, "min_level": 3, "count": 2} for c in competencies[::2]
+                ],
+            }
+        ],
+    }
+    path = tmp_path / "large.json"
+    path.write_text(json.dumps(document))
+    # A shell starts background jobs with SIGINT ignored; the child gets the default back, as
+    # an interactive user's would have it.
+    child = subprocess.Popen(
+        [sys.executable, "-m", "teamwright", "solve", str(path), "--request", "r",
+         "--mode", "heuristic", "--time-limit", "60", "--no-replacements"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )  # fmt: skip
+    time.sleep(4)
+    child.send_signal(signal.SIGINT)
+    stdout, stderr = child.communicate(timeout=30)
+    assert child.returncode == 130, stderr
+    assert "Status: feasible (not proven optimal" in stdout
+    assert "stopped: interrupted" in stdout

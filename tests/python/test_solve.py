@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
+import os
 import random
+import signal
 import threading
 import time
 
@@ -67,6 +70,159 @@ def test_an_infeasible_request_names_what_is_missing_and_the_best_partial_team(e
     assert hire.profile == [{"competency": "spanish", "min_level": 4}]
     assert result.member_ids == ["p09", "p13", "p14"]
     assert tw.check(example, "latam_expansion", result) == []
+
+
+def test_members_the_request_must_include_are_kept_and_the_team_completed_around_them(example):
+    base = example.request("leadership_team")
+    request = dataclasses.replace(base, must_include=["p01", "p03", "p11"])
+    result = tw.solve(example, request)
+    assert result.status is tw.Status.OPTIMAL
+    assert {"p01", "p03", "p11"} <= set(result.member_ids)
+    assert all(row.met for row in result.coverage if row.hard)
+    assert tw.check(example, request, result) == []
+    kept = [m for m in result.members if m.id in ("p01", "p03", "p11")]
+    assert all("The request must include them." in m.summary for m in kept)
+
+
+def test_a_second_leader_is_refused_with_its_reason_unless_max_leaders_allows_it(example):
+    base = example.request("leadership_team")
+    roles = [tw.RoleSlot(s.role, 2 if s.role == "team_lead" else s.count) for s in base.roles]
+    two_leads = dataclasses.replace(base, roles=roles)
+    result = tw.solve(example, two_leads)
+    assert result.status is tw.Status.INFEASIBLE
+    assert "at most 1 member may hold a leader role (max_leaders)" in result.reasons[0]
+    assert [c.kind for c in result.diagnosis.conflict] == ["max_leaders", "role_slot"]
+    assert result.diagnosis.minimal
+    assert tw.check(example, two_leads, result) == []
+    allowed = dataclasses.replace(two_leads, max_leaders=2)
+    result = tw.solve(example, allowed)
+    assert result.status is tw.Status.OPTIMAL
+    assert [m.role for m in result.members].count("team_lead") == 2
+    assert tw.check(example, allowed, result) == []
+
+
+def test_an_interacting_budget_gets_its_conflict_and_the_cheapest_way_out(example):
+    request = dataclasses.replace(example.request("leadership_team"), budget=230_000)
+    result = tw.solve(example, request)
+    assert result.status is tw.Status.INFEASIBLE and result.diagnosis.minimal
+    kinds = [c.kind for c in result.diagnosis.conflict]
+    assert kinds.count("role_slot") == 4 and "budget" in kinds
+    assert "the cheapest costs 88,000" in result.diagnosis.summary
+    ways = [way.text for way in result.diagnosis.relaxations]
+    assert any("raise the budget to 278,000" in text for text in ways)
+    assert tw.check(example, request, result) == []
+
+
+@pytest.mark.parametrize("budget", [None, 230_000])
+def test_numbers_in_every_sentence_are_written_for_people(example, budget):
+    for base in example.requests:
+        request = dataclasses.replace(base, budget=budget) if budget else base
+        result = tw.solve(example, request)
+        texts = [*result.reasons, *(m.summary for m in result.members)]
+        if result.diagnosis:
+            texts += [result.diagnosis.summary, *(w.text for w in result.diagnosis.relaxations)]
+        for text in texts:
+            assert "e+" not in text and not any(
+                word.isdigit() and len(word) > 3 for word in text.replace(",", " ").split()
+            ), text
+
+
+def test_soft_requirements_are_weighed_by_importance_when_one_person_must_choose():
+    def person(pid: str, levels: dict) -> dict:
+        return {"id": pid, "cost": 100, "levels": levels}
+
+    model = tw.Model.from_dict(
+        {
+            "format": "teamwright",
+            "version": 1,
+            "competencies": [{"id": c} for c in ("empathy", "spanish", "technical")],
+            # a misses empathy (importance 5) and spanish (3); b misses spanish and technical (3
+            # each): b leaves the smaller weight unmet.
+            "people": [
+                person("a", {"technical": 5}),
+                person("b", {"empathy": 5}),
+            ],
+            "requests": [
+                {
+                    "id": "one",
+                    "max_size": 1,
+                    "requirements": [
+                        {"competency": "empathy", "min_level": 5, "importance": 5, "hard": False},
+                        {"competency": "spanish", "min_level": 4, "importance": 3, "hard": False},
+                        {"competency": "technical", "min_level": 5, "importance": 3, "hard": False},
+                    ],
+                }
+            ],
+        }
+    )
+    for mode in ("heuristic", "exact", "auto"):
+        result = tw.solve(model, "one", mode=mode)
+        assert result.member_ids == ["b"], mode
+        assert tw.check(model, "one", result) == []
+
+
+def random_pool(people: int, seed: int) -> tw.Model:
+    rng = random.Random(seed)
+    competencies = [f"c{i}" for i in range(30)]
+    return tw.Model.from_dict(
+        {
+            "format": "teamwright",
+            "version": 1,
+            "competencies": [{"id": c} for c in competencies],
+            "people": [
+                {
+                    "id": f"p{k}",
+                    "cost": rng.randint(20, 100),
+                    "levels": {c: rng.randint(1, 5) for c in rng.sample(competencies, 4)},
+                }
+                for k in range(people)
+            ],
+            "requests": [
+                {
+                    "id": "r",
+                    "requirements": [
+                        {"competency": c, "min_level": 5, "count": rng.randint(1, 2)}
+                        for c in competencies[:20]
+                    ],
+                }
+            ],
+        }
+    )
+
+
+def test_a_limit_that_does_not_bind_never_changes_the_team():
+    model = random_pool(4_000, seed=5)
+    free = tw.solve(model, "r", replacements=False)
+    assert free.status is tw.Status.OPTIMAL
+    base = model.request("r")
+    for limits in ({"max_size": 40}, {"budget": 2 * free.cost}, {"max_size": free.size}):
+        request = dataclasses.replace(base, **limits)
+        result = tw.solve(model, request, replacements=False)
+        assert result.status is tw.Status.OPTIMAL, limits
+        assert result.cost == free.cost, limits
+        assert tw.check(model, request, result) == []
+
+
+def test_progress_reports_each_better_team_and_ctrl_c_returns_the_best_so_far():
+    model = large_model()
+    reports: list[tw.Progress] = []
+    # A shell starts background jobs with SIGINT ignored: install Python's own handler so that
+    # the test sees what an interactive user would.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        timer = threading.Timer(1.0, lambda: os.kill(os.getpid(), signal.SIGINT))
+        start = time.perf_counter()
+        timer.start()
+        result = tw.solve(model, "r", mode="heuristic", time_limit=60, on_progress=reports.append)
+        assert time.perf_counter() - start < 10
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert result.termination is tw.Termination.INTERRUPTED
+    assert result.status is tw.Status.FEASIBLE and result.members
+    assert reports and reports[-1].incumbent >= result.objective
+    incumbents = [r.incumbent for r in reports]
+    assert incumbents == sorted(incumbents, reverse=True)
+    assert tw.check(model, "r", result) == []
 
 
 def test_results_convert_to_plain_dicts(example):
