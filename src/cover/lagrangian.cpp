@@ -100,11 +100,13 @@ class Cft {
     LocalSearch search(p_, demand_, forced_, neighbourhood(kNeighbours), completion_, random_);
     search.start(control_.incumbent().columns);
     if (until_stopped) {
-      search.run(std::numeric_limits<std::int64_t>::max(), control_);
+      search.run(std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int64_t>::max(),
+                 control_);
       return;
     }
-    // Without a time limit the effort is bounded: a local search of a fixed number of moves.
-    search.run(kBoundedMoves, control_);
+    // Without a time limit the effort is bounded: a local search of a fixed number of moves,
+    // cut short once it stalls.
+    search.run(kBoundedMoves, kPatience, control_);
   }
 
   // For each row the `per_row` columns of lowest reduced cost under the best multipliers of the
@@ -138,6 +140,7 @@ class Cft {
   static constexpr int kNeighbours = 10;
   static constexpr int kFixingDivisor = 20;
   static constexpr std::int64_t kBoundedMoves = 50000;
+  static constexpr std::int64_t kPatience = 10000;
   static constexpr int kGreedyEvery = 5;
 
   // ---- the residual problem: columns fixed to 1, demands left -----------------------------

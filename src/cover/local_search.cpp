@@ -201,14 +201,16 @@ void LocalSearch::shed_to_below(double target) {
   }
 }
 
-void LocalSearch::run(std::int64_t iterations, Control& control) {
+void LocalSearch::run(std::int64_t iterations, std::int64_t patience, Control& control) {
   const bool integral = control.integral_costs();
   auto below = [&](double best) { return integral ? best - 1 + 1e-6 : best * (1 - 1e-9); };
   double best = control.incumbent().cost;
   if (short_rows_.empty()) {
     shed_to_below(below(best));
   }
-  for (std::int64_t step = 0; step < iterations; ++step, ++iteration_) {
+  std::int64_t improved_at = 0;
+  for (std::int64_t step = 0; step < iterations && step - improved_at <= patience;
+       ++step, ++iteration_) {
     if ((step & 255) == 0 && (control.stop() || control.closed())) {
       return;
     }
@@ -217,7 +219,10 @@ void LocalSearch::run(std::int64_t iterations, Control& control) {
         double cost = 0;
         std::vector<Index> solution = completion_(chosen_, cost);
         control.offer(std::move(solution), cost);
-        best = std::min(best, control.incumbent().cost);
+        if (control.incumbent().cost < best) {
+          best = control.incumbent().cost;
+          improved_at = step;
+        }
       }
       shed_to_below(below(best));
       continue;

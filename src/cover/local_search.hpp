@@ -28,8 +28,9 @@ class LocalSearch {
   void start(const std::vector<Index>& cover);
 
   /// Runs up to `iterations` moves, offering every cover better than the control's incumbent.
-  /// Stops early when control says stop or the incumbent is proven optimal.
-  void run(std::int64_t iterations, Control& control);
+  /// Stops early when control says stop, the incumbent is proven optimal, or `patience` moves
+  /// in a row found no better cover.
+  void run(std::int64_t iterations, std::int64_t patience, Control& control);
 
  private:
   void add(Index k);
