@@ -82,8 +82,20 @@ struct Prepared {
         ceiling += penalty[i] * a.capacity[i];
       }
     }
-    use_budget = budget && *budget > 0;
-    weight_scale = use_budget ? 1 / *budget : 0.0;
+    if (budget && *budget > 0) {
+      // The budget row in units of a usable column's mean weight, as a covering row counts
+      // columns: its subgradient and multiplier then take steps of the rows' own size.
+      double total = 0;
+      int weighing = 0;
+      for (Index j = 0; j < n; ++j) {
+        if (a.usable[j] != 0 && p.weight(j) > 0) {
+          total += p.weight(j);
+          ++weighing;
+        }
+      }
+      use_budget = weighing > 0;
+      weight_scale = use_budget ? weighing / total : 0.0;
+    }
   }
 
   void add_group(std::span<const Index> columns) {
@@ -120,7 +132,7 @@ struct Prepared {
   std::vector<Index> group_columns;
   std::optional<double> budget;
   bool use_budget = false;
-  double weight_scale = 0;  // the budget row is scaled to 1
+  double weight_scale = 0;  // per unit of weight: the budget row in mean column weights
   int min_size;
   std::optional<int> max_size;
   double offset;  // penalties every solution pays
