@@ -27,6 +27,48 @@ std::string list_rows(const Model& model, const Compiled& compiled,
   return text;
 }
 
+// The request for the best partial team of an infeasible one: maximum weighted coverage, its
+// leader role slots cut (in request order) to the max_leaders members who may hold them, since
+// no team holds more. `origin` receives each kept slot's index in the request's roles.
+TeamRequest partial_request(const Model& model, const TeamRequest& request,
+                            std::vector<std::size_t>& origin) {
+  TeamRequest out = request;
+  out.objective = Objective::kMaxCoverage;
+  out.roles.clear();
+  int left = request.max_leaders;
+  for (std::size_t k = 0; k < request.roles.size(); ++k) {
+    RoleSlot slot = request.roles[k];
+    if (model.role(model.role_id(slot.role)).leader) {
+      slot.count = std::min(slot.count, left);
+      left -= slot.count;
+    }
+    if (slot.count > 0) {
+      out.roles.push_back(slot);
+      origin.push_back(k);
+    }
+  }
+  return out;
+}
+
+// The partial team's slot holders, moved from the rows of `partial` to those of `request`;
+// a holder of a row the request lacks holds no slot there.
+void to_request_rows(const Model& model, const TeamRequest& request, const TeamRequest& partial,
+                     const std::vector<std::size_t>& origin, std::vector<SlotHolder>& holders) {
+  const std::vector<RequestRow> rows = request_rows(model, request);
+  const std::vector<RequestRow> cut = request_rows(model, partial);
+  std::erase_if(holders, [&](SlotHolder& holder) {
+    const RequestRow& row = cut[holder.row];
+    const auto same = std::find_if(rows.begin(), rows.end(), [&](const RequestRow& r) {
+      return r.kind == row.kind && (row.kind != RowKind::kRole || r.source == origin[row.source]);
+    });
+    if (same == rows.end()) {
+      return true;
+    }
+    holder.row = static_cast<std::size_t>(same - rows.begin());
+    return false;
+  });
+}
+
 // The covering engine's proofs, as requirements and sentences about people.
 void explain_proofs(const Model& model, const Found& found, TeamResult& result) {
   using Kind = cover::Infeasibility::Kind;
@@ -156,11 +198,12 @@ TeamResult solve(const Model& model, const TeamRequest& request, const SolveOpti
     } else {
       result.diagnosis = std::move(diagnosis);
       const bool proven = result.diagnosis->minimal || found.solution.status == Status::kInfeasible;
-      TeamRequest partial = request;
-      partial.objective = Objective::kMaxCoverage;
-      const Found best = detail::search(model, partial, budget.share(options, 1), budget.hooks());
+      std::vector<std::size_t> origin;
+      const TeamRequest partial = partial_request(model, request, origin);
+      Found best = detail::search(model, partial, budget.share(options, 1), budget.hooks());
       if (best.solved()) {
-        detail::describe_team(model, partial, best, result);
+        to_request_rows(model, request, partial, origin, best.holders);
+        detail::describe_team(model, request, best, result);
       } else {
         result.coverage = evaluate(model, request, std::vector<PersonId>());
       }

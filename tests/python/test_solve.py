@@ -94,6 +94,11 @@ def test_a_second_leader_is_refused_with_its_reason_unless_max_leaders_allows_it
     assert [c.kind for c in result.diagnosis.conflict] == ["max_leaders", "role_slot"]
     assert result.diagnosis.minimal
     assert tw.check(example, two_leads, result) == []
+    # The best partial team holds the one leader slot a team can hold, and says the other is open.
+    lead = next(row for row in result.coverage if row.role == "team_lead")
+    assert (lead.needed, lead.provided, lead.met) == (2, 1, False)
+    assert [m.role for m in result.members].count("team_lead") == 1
+    assert all(row.met for row in result.coverage if row.role not in (None, "team_lead"))
     allowed = dataclasses.replace(two_leads, max_leaders=2)
     result = tw.solve(example, allowed)
     assert result.status is tw.Status.OPTIMAL

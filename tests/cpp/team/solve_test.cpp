@@ -253,6 +253,27 @@ TEST(TeamSolve, UnknownReferencesInAnAdHocRequestRaise) {
   EXPECT_THROW((void)solve(model, std::string_view("nope")), UnknownReferenceError);
 }
 
+TEST(TeamSolve, MoreLeaderSlotsThanMaxLeadersStillGetTheBestPartialTeam) {
+  const Model model(
+      framework(),
+      {{.id = "p1", .levels = {{"a", 3}}, .cost = 5},
+       {.id = "p2", .levels = {{"b", 3}}, .cost = 4},
+       {.id = "p3", .levels = {{"c", 3}}, .cost = 3}},
+      {{.id = "chair", .requirements = {{.competency = "a", .min_level = 3}}, .leader = true},
+       {.id = "captain", .requirements = {{.competency = "b", .min_level = 3}}, .leader = true},
+       {.id = "crew", .requirements = {{.competency = "c", .min_level = 3}}}});
+  const TeamRequest request{.id = "r", .roles = {{"chair", 1}, {"captain", 1}, {"crew", 1}}};
+  const TeamResult result = solve(model, request);
+  EXPECT_EQ(result.status, Status::kInfeasible);
+  EXPECT_TRUE(check(model, request, result).empty());
+  // One leader at most: the first leader slot is held, the second stays open, the crew filled.
+  ASSERT_EQ(result.coverage.rows.size(), 3U);
+  EXPECT_TRUE(result.coverage.rows[0].met());
+  EXPECT_FALSE(result.coverage.rows[1].met());
+  EXPECT_TRUE(result.coverage.rows[2].met());
+  EXPECT_EQ(ids(model, result), (std::vector<std::string>{"p1", "p3"}));
+}
+
 TEST(TeamCheck, CatchesAResultThatWasTamperedWith) {
   const Model model = io::load_model(kExample);
   const TeamRequest& request = model.request("leadership_team");
