@@ -78,7 +78,8 @@ class Cft {
     return forced;
   }
 
-  void run(bool until_stopped) {
+  void run(Effort effort) {
+    fixing_divisor_ = effort == Effort::kBeforeSearch ? kFixingDivisor / 4 : kFixingDivisor;
     reset_residual();
     std::vector<double> u(static_cast<std::size_t>(m_), 0.0);
     for (Index i = 0; i < m_; ++i) {
@@ -99,7 +100,7 @@ class Cft {
     }
     LocalSearch search(p_, demand_, forced_, neighbourhood(kNeighbours), completion_, random_);
     search.start(control_.incumbent().columns);
-    if (until_stopped) {
+    if (effort == Effort::kUntilStopped) {
       search.run(std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int64_t>::max(),
                  control_);
       return;
@@ -546,7 +547,7 @@ class Cft {
       for (Index i = 0; i < m_; ++i) {
         active += need_[i] > 0 ? 1 : 0;
       }
-      const auto count = static_cast<std::size_t>(std::max(1, active / kFixingDivisor));
+      const auto count = static_cast<std::size_t>(std::max(1, active / fixing_divisor_));
       for (std::size_t t = 0; t < std::min(count, order.size()); ++t) {
         fix(order[t]);
       }
@@ -568,6 +569,7 @@ class Cft {
   std::vector<Index> fixed_list_;
   double fixed_cost_ = 0;
   int heuristic_fixed_ = 0;
+  int fixing_divisor_ = kFixingDivisor;  // each round fixes the active rows / this many columns
   std::vector<int> need_;
   std::vector<double> rc_;
   std::vector<char> in_core_;
@@ -583,10 +585,9 @@ class Cft {
 }  // namespace
 
 std::vector<double> lagrangian_heuristic(const Problem& problem, const Analysis& analysis,
-                                         Control& control, std::mt19937_64& random,
-                                         bool until_stopped) {
+                                         Control& control, std::mt19937_64& random, Effort effort) {
   Cft cft(problem, analysis, control, random);
-  cft.run(until_stopped);
+  cft.run(effort);
   return cft.multipliers();
 }
 

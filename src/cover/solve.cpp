@@ -166,7 +166,10 @@ bool run(const Problem& problem, const detail::Analysis& analysis, detail::Contr
       multipliers =
           detail::constrained_heuristic(problem, analysis, control, random, until_stopped);
     } else if (control.incumbent().exists()) {
-      multipliers = detail::lagrangian_heuristic(problem, analysis, control, random, until_stopped);
+      const detail::Effort effort = until_stopped ? detail::Effort::kUntilStopped
+                                    : search      ? detail::Effort::kBeforeSearch
+                                                  : detail::Effort::kBounded;
+      multipliers = detail::lagrangian_heuristic(problem, analysis, control, random, effort);
     }
   }
   if (!search || control.closed() || control.stop()) {
