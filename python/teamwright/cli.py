@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
@@ -216,6 +217,10 @@ def _positive_int(text: str) -> int:
 INTERRUPTED = 130
 """The exit status after Ctrl-C (128 + SIGINT), once the best answer so far is printed."""
 
+CLOSED_PIPE = 141
+"""The exit status when the reader of the output goes away (128 + SIGPIPE), as for `teamwright
+demo | head`."""
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
@@ -227,6 +232,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("teamwright: interrupted", file=sys.stderr)
         return INTERRUPTED
+    except BrokenPipeError:
+        # Nobody reads on: stop quietly, as a program ended by SIGPIPE does. Standard output now
+        # goes nowhere, so the interpreter's last flush cannot fail on the closed pipe.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return CLOSED_PIPE
 
 
 def _load(path: str) -> Model:

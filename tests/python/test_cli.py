@@ -228,3 +228,22 @@ def test_ctrl_c_prints_the_best_team_so_far_and_exits_130(tmp_path):
     assert child.returncode == 130, stderr
     assert "Status: feasible (not proven optimal" in stdout
     assert "stopped: interrupted" in stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["demo"], ["validate", str(EXAMPLE)], ["solve", str(EXAMPLE), "--request", "leadership_team"]],
+)
+def test_a_closed_pipe_ends_a_command_quietly(args):
+    # The reader is gone before the command writes its first line (`teamwright demo | head`).
+    child = subprocess.Popen(
+        [sys.executable, "-m", "teamwright", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    child.stdout.close()
+    stderr = child.stderr.read()
+    child.wait(timeout=120)
+    assert child.returncode == 141, stderr
+    assert stderr == ""
