@@ -87,7 +87,9 @@ def _parser() -> argparse.ArgumentParser:
     gaps.add_argument("--team", required=True, help="comma-separated person ids")
     gaps.add_argument("--json", action="store_true", help="print the report as one JSON object")
 
-    cover = commands.add_parser("cover", help="solve an OR-Library set-covering file")
+    cover = commands.add_parser(
+        "cover", help="solve a set-covering file (OR-Library or teamwright-cover)"
+    )
     cover.add_argument("file")
     _solve_options(cover)
     cover.add_argument("--json", action="store_true", help="print the solution as one JSON object")
@@ -351,7 +353,7 @@ def _read_json(path: str) -> dict[str, Any]:
 def _cover(args: argparse.Namespace) -> int:
     from teamwright import cover
 
-    problem = cover.read_orlib(args.file)
+    problem = _read_cover_problem(args.file)
     solution = cover.solve(problem, **_options(args))
     document = solution.to_dict()
     document["columns"] = [j + 1 for j in solution.columns]  # OR-Library numbering
@@ -367,6 +369,21 @@ def _cover(args: argparse.Namespace) -> int:
             f"columns (1-based): {' '.join(map(str, document['columns']))}"
         )
     return INTERRUPTED if solution.termination is teamwright.Termination.INTERRUPTED else 0
+
+
+COVER_MAGIC = b"teamwright-cover"
+"""How a teamwright-cover file begins (docs/format.md); other files are read as OR-Library."""
+
+
+def _read_cover_problem(path: str) -> Any:
+    from teamwright import cover
+
+    try:
+        with open(path, "rb") as file:
+            head = file.read(len(COVER_MAGIC))
+    except OSError:
+        head = b""  # the reader below names the file and why it cannot be read
+    return cover.read_cover(path) if head == COVER_MAGIC else cover.read_orlib(path)
 
 
 def _read_matrix(path: str) -> list[list[float]] | list[list[int]]:

@@ -104,6 +104,16 @@ def test_the_cover_command_prints_json_with_1_based_columns():
     assert text.returncode == 0 and "cost: 429" in text.stdout
 
 
+def test_the_cover_command_reads_teamwright_cover_files_too(tmp_path):
+    # Two rows (demands 1 and 2) and three columns: the second and third cover row 2 twice.
+    path = tmp_path / "small.cover"
+    path.write_text("teamwright-cover 1\n2 3\n1 2\n1 2 3\n1 1\n1 2\n2 1 2\n")
+    done = run("cover", str(path), "--json")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert (result["status"], result["cost"], result["columns"]) == ("optimal", 5, [2, 3])
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
