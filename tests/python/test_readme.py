@@ -1,4 +1,5 @@
-"""The README's Python example prints exactly the output the README shows."""
+"""The README's Python blocks run as written from the repository root, and the first prints
+exactly the output the README shows."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import contextlib
 import io
 import re
 
+import pytest
 from conftest import ROOT
 
 
@@ -17,3 +19,25 @@ def test_the_readme_python_example_prints_what_the_readme_says():
     with contextlib.redirect_stdout(printed):
         exec(compile(code, "README.md", "exec"), {})
     assert printed.getvalue() == output
+
+
+BLOCKS = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(), re.S)
+
+
+@pytest.mark.parametrize("number", range(len(BLOCKS)))
+def test_every_readme_python_block_runs_as_written(number, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec(compile(BLOCKS[number], f"README.md, Python block {number + 1}", "exec"), {})
+    assert printed.getvalue()  # every block shows something
+
+
+def test_the_readme_split_example_finds_crews_without_a_lone_member():
+    code = next(block for block in BLOCKS if "tw.split(" in block)
+    scope: dict = {}
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec(compile(code, "README.md", "exec"), scope)
+    crews = scope["crews"]
+    assert crews.status.value in ("optimal", "feasible")
+    assert crews.violations == []
