@@ -41,3 +41,13 @@ def test_the_readme_split_example_finds_crews_without_a_lone_member():
     crews = scope["crews"]
     assert crews.status.value in ("optimal", "feasible")
     assert crews.violations == []
+
+
+def test_the_readme_cpp_example_is_the_consumer_the_tests_build():
+    # tests/consumer is built against an installed teamwright and run by ctest.
+    readme = (ROOT / "README.md").read_text()
+    (code,) = re.findall(r"```cpp\n(.*?)```", readme, re.S)
+    assert code == (ROOT / "tests" / "consumer" / "main.cpp").read_text()
+    (cmake,) = re.findall(r"```cmake\n(.*?)```", readme, re.S)
+    consumer = (ROOT / "tests" / "consumer" / "CMakeLists.txt").read_text()
+    assert cmake.splitlines()[0] in consumer
