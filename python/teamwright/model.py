@@ -335,6 +335,10 @@ class Model:
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Model) and self._core == other._core
 
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        # Pickle and deepcopy go through the canonical document, as `save` writes it.
+        return loads, (self.dumps(),)
+
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:

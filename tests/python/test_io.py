@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import json
+import pickle
 from pathlib import Path
 
 import jsonschema
@@ -80,3 +82,12 @@ def test_the_bundled_example_is_installed_with_the_package():
     installed = Path(tw.example_path())
     assert installed.is_file()
     assert installed.read_text() == EXAMPLE.read_text()
+
+
+def test_models_pickle_and_deepcopy_to_equal_models(example):
+    for copied in (pickle.loads(pickle.dumps(example)), copy.deepcopy(example)):
+        assert copied == example
+        assert copied.to_dict() == example.to_dict()
+        assert copied.effective_level("p09", "empathy") == example.effective_level("p09", "empathy")
+    request = example.request("leadership_team")
+    assert pickle.loads(pickle.dumps(request)) == request
