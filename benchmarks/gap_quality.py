@@ -56,8 +56,9 @@ def solve_teamwright(path: str, maximize: bool, limit: float) -> tuple[float, fl
     start = time.perf_counter()
     s = teamwright.solve_gap(problem, maximize=maximize, time_limit=limit)
     elapsed = time.perf_counter() - start
-    status = ("optimal" if s.optimal else "feasible") if s.feasible else "no_solution_found"
-    return (s.cost if s.feasible else math.nan), s.time_to_best_s, elapsed, status
+    if problems := s.check():
+        raise AssertionError(f"{path}: the checker rejects teamwright's answer: {problems}")
+    return (s.cost if s.solved else math.nan), s.time_to_best_s, elapsed, s.status.value
 
 
 def solve_highs(path: str, maximize: bool, limit: float) -> tuple[float, float, float, str]:

@@ -101,6 +101,17 @@ void add_contract(py::dict& out, const Result& r) {
   out["time_s"] = r.time_s;
 }
 
+// The status a result document names (the Python side writes what `to_string` gave).
+Status status_named(const std::string& name) {
+  for (const Status s :
+       {Status::kOptimal, Status::kFeasible, Status::kInfeasible, Status::kNoSolutionFound}) {
+    if (to_string(s) == name) {
+      return s;
+    }
+  }
+  throw InvalidInputError("unknown status " + name);
+}
+
 py::dict to_dict(const assign::PlacementResult& r) {
   py::dict out;
   add_contract(out, r);
@@ -215,20 +226,28 @@ void register_assign(py::module_& m) {
         const assign::GapSolution s = solve_interruptibly(on_progress, [&](const SolveHooks& h) {
           return assign::solve_gap(problem, gap, options, h);
         });
-        std::vector<std::string> errors;
-        {
-          py::gil_scoped_release release;
-          errors = assign::check(problem, gap.sense, s);
-        }
         py::dict out;
         add_contract(out, s);
         out["agent_of_job"] = s.agent_of_job;
         out["cost"] = s.cost;
-        out["check"] = errors;
         return out;
       },
       py::arg("problem"), py::arg("maximize"), py::arg("max_moves"), py::arg("mode"),
       py::arg("time_limit_s"), py::arg("seed"), py::arg("threads"), py::arg("on_progress"));
+  m.def(
+      "check_gap",
+      [](const assign::GapProblem& problem, bool maximize, const py::dict& document) {
+        assign::GapSolution s;
+        s.status = status_named(document["status"].cast<std::string>());
+        s.agent_of_job = document["agent_of_job"].cast<std::vector<int>>();
+        s.cost = document["cost"].cast<double>();
+        s.bound = document["bound"].cast<double>();
+        s.gap = document["gap"].cast<double>();
+        py::gil_scoped_release release;
+        return assign::check(problem,
+                             maximize ? assign::Sense::kMaximize : assign::Sense::kMinimize, s);
+      },
+      py::arg("problem"), py::arg("maximize"), py::arg("solution"));
   m.def(
       "split",
       [](const Model& model, py::handle request, const std::vector<std::string>& pool,
@@ -247,13 +266,7 @@ void register_assign(py::module_& m) {
       [](const Model& model, py::handle request, const std::vector<std::string>& pool,
          const assign::SplitRules& rules, const py::dict& document) {
         assign::SplitResult result;
-        const auto status = document["status"].cast<std::string>();
-        for (const auto s :
-             {Status::kOptimal, Status::kFeasible, Status::kInfeasible, Status::kNoSolutionFound}) {
-          if (to_string(s) == status) {
-            result.status = s;
-          }
-        }
+        result.status = status_named(document["status"].cast<std::string>());
         for (const auto item : document["teams"]) {
           result.teams.push_back(
               {item["members"].cast<std::vector<std::string>>(), item["coverage"].cast<double>()});

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import numpy as np
@@ -115,6 +116,9 @@ def test_generalized_assignment_from_a_file_and_from_arrays():
     assert best.solved and best.cost == 336 and best.bound >= 336
     assert best.status is tw.Status.OPTIMAL and best.bound == 336  # proven by the search
     assert best.termination is tw.Termination.COMPLETED and best.gap == 0
+    assert best.check() == []
+    wrong = dataclasses.replace(best, cost=best.cost + 1)
+    assert any("cost" in problem for problem in wrong.check())
     again = tw.solve_gap(problem, maximize=True, time_limit=5, max_moves=20000, seed=1)
     assert again.agent_of_job == best.agent_of_job
     # Two people with 1.0 and 0.5 FTE, three half-time seats: the cheap one cannot take all.
@@ -127,7 +131,9 @@ def test_generalized_assignment_from_a_file_and_from_arrays():
     )
     assert solution.status is tw.Status.OPTIMAL and solution.cost == 7
     assert sorted(solution.agent_of_job) == [0, 0, 1]
+    assert solution.check() == []
     impossible = tw.solve_gap(cost=[[1]], weight=[[2]], capacity=[1], time_limit=1, max_moves=10)
     assert impossible.status is tw.Status.INFEASIBLE  # no agent can take the job: proven
+    assert impossible.check() == []
     with pytest.raises(ValueError, match="weight"):
         tw.solve_gap(cost=[[1]], weight=[[-1]], capacity=[1])
