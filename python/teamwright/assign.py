@@ -271,7 +271,7 @@ def place(
         _callback(on_progress),
     )
     return PlacementResult(
-        placements=[Placement(**p) for p in document["placements"]],
+        placements=[_build(Placement, p) for p in document["placements"]],
         unfilled_slots=document["unfilled_slots"],
         unplaced=document["unplaced"],
         total_fit=document["total_fit"],
@@ -305,7 +305,7 @@ def mentoring_pairs(
         _callback(on_progress),
     )
     return MentoringResult(
-        pairs=[MentoringPair(**p) for p in document["pairs"]],
+        pairs=[_build(MentoringPair, p) for p in document["pairs"]],
         unpaired_mentees=document["unpaired_mentees"],
         total_benefit=document["total_benefit"],
         **_contract(document),
@@ -412,7 +412,7 @@ def split(
         return list(_core.check_split(model._core, argument, people, rules, document))
 
     return SplitResult(
-        teams=[SplitTeam(**team) for team in document["teams"]],
+        teams=[_build(SplitTeam, team) for team in document["teams"]],
         worst_coverage=document["worst_coverage"],
         average_coverage=document["average_coverage"],
         violations=document["violations"],
@@ -569,7 +569,7 @@ def staff(
         _callback(on_progress),
     )
     return StaffingResult(
-        placements=[Placement(**p) for p in document["placements"]],
+        placements=[_build(Placement, p) for p in document["placements"]],
         unfilled_seats=document["unfilled_seats"],
         load=dict(zip(ids, document["load"], strict=True)),
         total_fit=document["total_fit"],

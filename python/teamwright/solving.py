@@ -55,7 +55,7 @@ def _callback(on_progress: Callable[[Progress], Any] | None) -> Callable[[dict],
         return None
 
     def callback(snapshot: dict[str, Any]) -> None:
-        on_progress(Progress(**snapshot))
+        on_progress(_build(Progress, snapshot))
 
     return callback
 

@@ -137,3 +137,28 @@ def test_generalized_assignment_from_a_file_and_from_arrays():
     assert impossible.check() == []
     with pytest.raises(ValueError, match="weight"):
         tw.solve_gap(cost=[[1]], weight=[[-1]], capacity=[1])
+
+
+def test_results_tolerate_fields_a_newer_core_adds(example, monkeypatch):
+    from teamwright import _core
+
+    def with_news(solver, *lists):
+        def wrapped(*args, **kwargs):
+            document = solver(*args, **kwargs)
+            document["added_later"] = 1
+            for key in lists:
+                for item in document[key]:
+                    item["added_later"] = 1
+            return document
+
+        return wrapped
+
+    monkeypatch.setattr(_core, "split", with_news(_core.split, "teams"))
+    monkeypatch.setattr(_core, "place", with_news(_core.place, "placements"))
+    monkeypatch.setattr(_core, "mentoring_pairs", with_news(_core.mentoring_pairs, "pairs"))
+    crews = tw.split(example, "weekend_support", 2, pool=[f"p{i:02d}" for i in range(1, 9)])
+    assert len(crews.teams) == 2
+    team = tw.solve(example, "leadership_team")
+    assert tw.place(example, team, [tw.Slot("lead", "team_lead")]).placements
+    goals = [tw.MentoringGoal("empathy", 4)]
+    assert tw.mentoring_pairs(example, ["p09", "p14", "p22"], goals).pairs is not None
