@@ -455,18 +455,25 @@ def _assign(args: argparse.Namespace) -> None:
         cost = _read_matrix(args.file)
         rows, cols = teamwright.linear_sum_assignment(cost, maximize=args.maximize)
         total = sum(cost[i][j] for i, j in zip(rows.tolist(), cols.tolist(), strict=True))
-        if args.json:
-            _print_json({"objective": total, "rows": rows.tolist(), "columns": cols.tolist()})
+        if args.json:  # rows and columns 1-based, as in every output of the command
+            document = {
+                "objective": total,
+                "rows": [i + 1 for i in rows.tolist()],
+                "columns": [j + 1 for j in cols.tolist()],
+            }
+            _print_json(document)
         else:
             print(f"objective: {total:g}")
             for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
-                print(f"row {i} -> column {j}  ({cost[i][j]:g})")
+                print(f"row {i + 1} -> column {j + 1}  ({cost[i][j]:g})")
         return
     if args.kind == "gap":
         problem = teamwright.read_gap(args.file)
         solution = teamwright.solve_gap(problem, maximize=args.maximize, **_options(args))
         if args.json:
-            _print_json(solution.to_dict())
+            document = solution.to_dict()
+            document["agent_of_job"] = [a + 1 for a in solution.agent_of_job]  # 1-based
+            _print_json(document)
         elif not solution.solved:
             proven = "proven: " if solution.status is Status.INFEASIBLE else ""
             print(f"{args.file}: {proven}no assignment within the capacities found")

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 import teamwright as tw
-from conftest import EXAMPLE
+from conftest import EXAMPLE, ROOT
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +119,16 @@ def test_the_assign_command_places_pairs_and_solves_matrices(tmp_path):
     matrix = tmp_path / "cost.csv"
     matrix.write_text("4,1,3\n2,0,5\n3,2,2\n")
     done = run("assign", "matrix", str(matrix), "--json")
-    assert json.loads(done.stdout) == {"objective": 5, "rows": [0, 1, 2], "columns": [1, 0, 2]}
+    assert json.loads(done.stdout) == {"objective": 5, "rows": [1, 2, 3], "columns": [2, 1, 3]}
+    done = run("assign", "matrix", str(matrix))
+    assert "row 1 -> column 2  (1)" in done.stdout  # 1-based, as in the JSON
+    instance = str(ROOT / "tests" / "data" / "gap" / "c0515_1")  # 5 agents, 15 jobs
+    for output in (
+        json.loads(run("assign", "gap", instance, "--json").stdout)["agent_of_job"],
+        run("assign", "gap", instance).stdout.split("by job): ")[1].split(),
+    ):
+        agents = [int(a) for a in output]
+        assert len(agents) == 15 and min(agents) >= 1 and max(agents) <= 5  # 1-based
     matrix.write_text("1,2\n3\n")
     done = run("assign", "matrix", str(matrix))
     assert done.returncode == 2 and "row 2 has 1 costs, row 1 has 2" in done.stderr
