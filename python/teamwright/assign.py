@@ -343,7 +343,7 @@ class SplitResult:
 
     def check(self) -> list[str]:
         """The independent checker's findings: empty when every claim holds."""
-        return self._check()
+        return self._check(self)
 
 
 def _groups(name: str, groups: Iterable[Iterable[str]]) -> list[list[str]]:
@@ -408,8 +408,8 @@ def split(
         _callback(on_progress),
     )
 
-    def check() -> list[str]:
-        return list(_core.check_split(model._core, argument, people, rules, document))
+    def check(result: SplitResult) -> list[str]:
+        return list(_core.check_split(model._core, argument, people, rules, result.to_dict()))
 
     return SplitResult(
         teams=[_build(SplitTeam, team) for team in document["teams"]],

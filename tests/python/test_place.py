@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -140,6 +141,8 @@ def test_split_meets_the_request_in_every_team_and_passes_the_checker(model):
     pool = [f"p{i:02d}" for i in range(1, 13)]
     result = tw.split(model, "weekend_support", 3, pool=pool, keep_apart=[["p01", "p02"]])
     assert result.status is tw.Status.OPTIMAL and result.check() == []
+    claimed_better = dataclasses.replace(result, worst_coverage=result.worst_coverage + 0.1)
+    assert claimed_better.check() != []  # the checker reads the result it is asked about
     assert sorted(m for team in result.teams for m in team.members) == pool
     assert all(len(team.members) == 4 for team in result.teams)
     assert result.worst_coverage == min(team.coverage for team in result.teams)
