@@ -71,6 +71,26 @@ std::string_view to_string(Termination termination) {
   return "?";
 }
 
+std::optional<Status> parse_status(std::string_view name) {
+  for (const Status s :
+       {Status::kOptimal, Status::kFeasible, Status::kInfeasible, Status::kNoSolutionFound}) {
+    if (to_string(s) == name) {
+      return s;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Termination> parse_termination(std::string_view name) {
+  for (const Termination t : {Termination::kCompleted, Termination::kTimeLimit,
+                              Termination::kCancelled, Termination::kInterrupted}) {
+    if (to_string(t) == name) {
+      return t;
+    }
+  }
+  return std::nullopt;
+}
+
 double relative_gap(std::optional<double> objective, double bound) {
   if (!objective || !std::isfinite(bound)) {
     return std::numeric_limits<double>::infinity();

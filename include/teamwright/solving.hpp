@@ -96,6 +96,8 @@ enum class Status {
 
 /// The file-format name: "optimal", "feasible", "infeasible", "no_solution_found".
 [[nodiscard]] std::string_view to_string(Status status);
+/// The status of a file-format name, or nothing.
+[[nodiscard]] std::optional<Status> parse_status(std::string_view name);
 
 /// Why a solve stopped.
 enum class Termination {
@@ -107,6 +109,8 @@ enum class Termination {
 
 /// The file-format name: "completed", "time_limit", "cancelled", "interrupted".
 [[nodiscard]] std::string_view to_string(Termination termination);
+/// The termination of a file-format name, or nothing.
+[[nodiscard]] std::optional<Termination> parse_termination(std::string_view name);
 
 /// The relative gap between an objective and its lower bound: (objective - bound) /
 /// max(|objective|, |bound|), clamped at 0 (0 when both are 0); infinity without an objective.

@@ -189,7 +189,20 @@ void register_assign(py::module_& m) {
       py::arg("time_limit_s"), py::arg("seed"), py::arg("threads"), py::arg("on_progress"));
   py::class_<assign::GapProblem>(m, "GapProblem")
       .def_readonly("agents", &assign::GapProblem::agents)
-      .def_readonly("jobs", &assign::GapProblem::jobs);
+      .def_readonly("jobs", &assign::GapProblem::jobs)
+      .def(py::pickle(
+          [](const assign::GapProblem& p) {
+            return py::make_tuple(p.agents, p.jobs, p.cost, p.weight, p.capacity);
+          },
+          [](const py::tuple& state) {
+            assign::GapProblem p;
+            p.agents = state[0].cast<int>();
+            p.jobs = state[1].cast<int>();
+            p.cost = state[2].cast<std::vector<double>>();
+            p.weight = state[3].cast<std::vector<double>>();
+            p.capacity = state[4].cast<std::vector<double>>();
+            return p;
+          }));
   m.def("read_gap", &io::read_gap, py::arg("path"), py::call_guard<py::gil_scoped_release>());
   m.def(
       "gap_from_arrays",

@@ -14,6 +14,7 @@
 #include "bindings/convert.hpp"
 #include "bindings/interruptible.hpp"
 #include "bindings/register.hpp"
+#include "teamwright/cover/arrays.hpp"
 #include "teamwright/cover/solve.hpp"
 #include "teamwright/error.hpp"
 #include "teamwright/io/cover_file.hpp"
@@ -44,66 +45,80 @@ py::array_t<T> array(const std::vector<T>& values) {
   return py::array_t<T>(static_cast<py::ssize_t>(values.size()), values.data());
 }
 
-// The problem as arrays, for other solvers: per row its demand, penalty (NaN for a hard row) and
-// robustness; per column its cost, weight, size flag and group (-1 for none); the columns' rows
-// and coefficients as compressed sparse columns; conflicts as pairs; the limits.
 py::dict arrays(const cover::Problem& p) {
-  const auto m = static_cast<std::size_t>(p.num_rows());
-  const auto n = static_cast<std::size_t>(p.num_columns());
-  std::vector<double> demand(m);
-  std::vector<double> penalty(m);
-  std::vector<std::uint8_t> robust(m);
-  for (cover::Index i = 0; i < p.num_rows(); ++i) {
-    demand[i] = p.demand(i);
-    penalty[i] = p.penalty(i).value_or(std::numeric_limits<double>::quiet_NaN());
-    robust[i] = p.is_robust(i) ? 1 : 0;
-  }
-  std::vector<double> cost(n);
-  std::vector<double> weight(n);
-  std::vector<std::uint8_t> counts(n);
-  std::vector<cover::Index> group(n);
-  std::vector<std::int64_t> start{0};
-  std::vector<cover::Index> rows;
-  std::vector<double> coefficients;
-  std::vector<cover::Index> conflicts;
-  for (cover::Index j = 0; j < p.num_columns(); ++j) {
-    cost[j] = p.cost(j);
-    weight[j] = p.weight(j);
-    counts[j] = p.counts_toward_size(j) ? 1 : 0;
-    group[j] = p.group_of(j);
-    const auto own = p.rows_of(j);
-    const auto a = p.coefficients_of(j);
-    for (std::size_t k = 0; k < own.size(); ++k) {
-      rows.push_back(own[k]);
-      coefficients.push_back(a.empty() ? 1.0 : a[k]);
-    }
-    start.push_back(static_cast<std::int64_t>(rows.size()));
-    for (const cover::Index other : p.conflicts_of(j)) {
-      if (j < other) {
-        conflicts.push_back(j);
-        conflicts.push_back(other);
-      }
-    }
-  }
+  const cover::ProblemArrays a = cover::to_arrays(p);
   py::dict out;
-  out["demand"] = array(demand);
-  out["penalty"] = array(penalty);
-  out["robust"] = array(robust);
-  out["cost"] = array(cost);
-  out["weight"] = array(weight);
-  out["counts_toward_size"] = array(counts);
-  out["group"] = array(group);
-  out["column_start"] = array(start);
-  out["rows"] = array(rows);
-  out["coefficients"] = array(coefficients);
+  out["demand"] = array(a.demand);
+  out["penalty"] = array(a.penalty);
+  out["robust"] = array(a.robust);
+  out["cost"] = array(a.cost);
+  out["weight"] = array(a.weight);
+  out["counts_toward_size"] = array(a.counts_toward_size);
+  out["group"] = array(a.group);
+  out["column_start"] = array(a.column_start);
+  out["rows"] = array(a.rows);
+  out["coefficients"] = array(a.coefficients);
   out["conflicts"] =
-      array(conflicts).reshape({static_cast<py::ssize_t>(conflicts.size() / 2), py::ssize_t{2}});
-  out["budget"] = p.budget() ? py::object(py::float_(*p.budget())) : py::none();
-  out["min_size"] = p.min_size();
-  out["max_size"] = p.max_size() ? py::object(py::int_(*p.max_size())) : py::none();
-  out["fixed"] =
-      array(std::vector<cover::Index>(p.fixed_columns().begin(), p.fixed_columns().end()));
+      array(a.conflicts)
+          .reshape({static_cast<py::ssize_t>(a.conflicts.size() / 2), py::ssize_t{2}});
+  out["budget"] = a.budget ? py::object(py::float_(*a.budget)) : py::none();
+  out["min_size"] = a.min_size;
+  out["max_size"] = a.max_size ? py::object(py::int_(*a.max_size)) : py::none();
+  out["fixed"] = array(a.fixed);
   return out;
+}
+
+template <class T>
+std::vector<T> values(const py::object& value) {
+  if (value.is_none()) {
+    return {};
+  }
+  const auto flat = py::array_t<T, py::array::c_style | py::array::forcecast>::ensure(value);
+  if (!flat) {
+    throw InvalidInputError("cover arrays: expected an array of numbers");
+  }
+  return {flat.data(), flat.data() + flat.size()};
+}
+
+cover::Problem from_arrays(const py::object& demand, const py::object& cost,
+                           const py::object& column_start, const py::object& rows,
+                           const py::kwargs& rest) {
+  cover::ProblemArrays a;
+  a.demand = values<double>(demand);
+  a.cost = values<double>(cost);
+  a.column_start = values<std::int64_t>(column_start);
+  a.rows = values<cover::Index>(rows);
+  for (const auto& [key, value] : rest) {
+    const auto name = key.cast<std::string>();
+    const auto object = py::reinterpret_borrow<py::object>(value);
+    if (name == "penalty") {
+      a.penalty = values<double>(object);
+    } else if (name == "robust") {
+      a.robust = values<std::uint8_t>(object);
+    } else if (name == "weight") {
+      a.weight = values<double>(object);
+    } else if (name == "counts_toward_size") {
+      a.counts_toward_size = values<std::uint8_t>(object);
+    } else if (name == "group") {
+      a.group = values<cover::Index>(object);
+    } else if (name == "coefficients") {
+      a.coefficients = values<double>(object);
+    } else if (name == "conflicts") {
+      a.conflicts = values<cover::Index>(object);
+    } else if (name == "budget") {
+      a.budget = object.is_none() ? std::nullopt : std::optional(object.cast<double>());
+    } else if (name == "min_size") {
+      a.min_size = object.cast<int>();
+    } else if (name == "max_size") {
+      a.max_size = object.is_none() ? std::nullopt : std::optional(object.cast<int>());
+    } else if (name == "fixed") {
+      a.fixed = values<cover::Index>(object);
+    } else {
+      throw InvalidInputError("cover arrays: unknown array '" + name + "'");
+    }
+  }
+  py::gil_scoped_release release;
+  return cover::from_arrays(a);
 }
 
 }  // namespace
@@ -116,7 +131,26 @@ void register_cover(py::module_& m) {
       .def("to_arrays", &arrays,
            "The problem as NumPy arrays (demand, penalty, robust, cost, weight, "
            "counts_toward_size, group, column_start, rows, coefficients, conflicts) and its "
-           "limits (budget, min_size, max_size, fixed).");
+           "limits (budget, min_size, max_size, fixed).")
+      .def_static("from_arrays", &from_arrays, py::arg("demand"), py::arg("cost"),
+                  py::arg("column_start"), py::arg("rows"),
+                  "The problem `to_arrays` describes: demand (per row), cost (per column), "
+                  "column_start and rows (compressed sparse columns); optional keywords penalty, "
+                  "robust, weight, counts_toward_size, group, coefficients, conflicts, budget, "
+                  "min_size, max_size and fixed.")
+      .def(py::pickle([](const cover::Problem& p) { return arrays(p); },
+                      [](const py::dict& state) {
+                        py::kwargs rest;
+                        for (const auto& [key, value] : state) {
+                          const auto name = key.cast<std::string>();
+                          if (name != "demand" && name != "cost" && name != "column_start" &&
+                              name != "rows") {
+                            rest[key] = value;
+                          }
+                        }
+                        return from_arrays(state["demand"], state["cost"], state["column_start"],
+                                           state["rows"], rest);
+                      }));
 
   m.def("read_orlib", &io::read_orlib_scp, py::arg("path"),
         py::call_guard<py::gil_scoped_release>());

@@ -7,6 +7,7 @@
 #include "bindings/convert.hpp"
 #include "bindings/interruptible.hpp"
 #include "bindings/register.hpp"
+#include "io/json_results_document.hpp"
 #include "teamwright/analysis/gaps.hpp"
 #include "teamwright/team/check.hpp"
 #include "teamwright/team/compile.hpp"
@@ -16,10 +17,6 @@ namespace py = pybind11;
 
 namespace teamwright::python {
 void register_team(py::module_& m) {
-  // Opaque: Python reads results through their dict; the handle lets the checker see the
-  // result exactly as the solver returned it.
-  const py::class_<team::TeamResult> result_handle(m, "TeamResult");
-
   m.def(
       "solve",
       [](const Model& model, py::handle request, const std::string& mode, double time_limit_s,
@@ -34,11 +31,11 @@ void register_team(py::module_& m) {
           py::gil_scoped_release release;
           json = io::detail::result_to_json(model, parsed, result);
         }
-        return py::make_tuple(py::cast(std::move(result)), to_python(json));
+        return to_python(json);
       },
       py::arg("model"), py::arg("request"), py::arg("mode"), py::arg("time_limit_s"),
       py::arg("seed"), py::arg("threads"), py::arg("on_progress"), py::arg("replacements"),
-      "Solves a request; returns (result handle, result document).");
+      "Solves a request; returns the result document (docs/format.md#results).");
 
   m.def(
       "compile_request",
@@ -52,12 +49,14 @@ void register_team(py::module_& m) {
 
   m.def(
       "check",
-      [](const Model& model, py::handle request, const team::TeamResult& result) {
+      [](const Model& model, py::handle request, py::handle result) {
         const TeamRequest parsed = request_of(model, request);
+        const io::detail::Json document = to_json(result, "result");
         py::gil_scoped_release release;
-        return team::check(model, parsed, result);
+        return team::check(model, parsed, io::detail::result_from_json(model, parsed, document));
       },
-      py::arg("model"), py::arg("request"), py::arg("result"));
+      py::arg("model"), py::arg("request"), py::arg("result"),
+      "The checker's findings about a result document: empty when every claim holds.");
 
   m.def(
       "gap_report",

@@ -21,6 +21,7 @@ returns the best answer so far with termination INTERRUPTED.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -346,6 +347,25 @@ class SplitResult:
         return self._check(self)
 
 
+def _split_rules(rules: dict[str, Any]) -> _core.SplitRules:
+    out = _core.SplitRules()
+    for name, value in rules.items():
+        setattr(out, name, value)
+    return out
+
+
+def _check_split(
+    model: Model,
+    request: str | dict[str, Any],
+    people: list[str],
+    rules: dict[str, Any],
+    result: SplitResult,
+) -> list[str]:
+    return list(
+        _core.check_split(model._core, request, people, _split_rules(rules), result.to_dict())
+    )
+
+
 def _groups(name: str, groups: Iterable[Iterable[str]]) -> list[list[str]]:
     out = []
     for group in groups:
@@ -384,23 +404,24 @@ def split(
     keep-together groups, local search otherwise), "exact" or "heuristic" (local search). Same
     seed, same split.
     """
-    rules = _core.SplitRules()
-    rules.teams = int(teams)
-    rules.min_size = min_size
-    rules.max_size = max_size
-    rules.keep_apart = _groups("keep_apart", keep_apart)
-    rules.keep_together = _groups("keep_together", keep_together)
     if isinstance(no_lone, str):
         no_lone = [no_lone]
-    rules.no_lone = [str(a) for a in no_lone]
-    rules.previous_team = previous_team
+    rules = {
+        "teams": int(teams),
+        "min_size": min_size,
+        "max_size": max_size,
+        "keep_apart": _groups("keep_apart", keep_apart),
+        "keep_together": _groups("keep_together", keep_together),
+        "no_lone": [str(a) for a in no_lone],
+        "previous_team": previous_team,
+    }
     people = [] if pool is None else _members(pool)
     argument = request.to_dict() if isinstance(request, TeamRequest) else request
     document = _core.split(
         model._core,
         argument,
         people,
-        rules,
+        _split_rules(rules),
         mode,
         _time_limit(time_limit),
         seed,
@@ -408,15 +429,12 @@ def split(
         _callback(on_progress),
     )
 
-    def check(result: SplitResult) -> list[str]:
-        return list(_core.check_split(model._core, argument, people, rules, result.to_dict()))
-
     return SplitResult(
         teams=[_build(SplitTeam, team) for team in document["teams"]],
         worst_coverage=document["worst_coverage"],
         average_coverage=document["average_coverage"],
         violations=document["violations"],
-        _check=check,
+        _check=functools.partial(_check_split, model, argument, people, rules),
         **_contract(document),
     )
 
@@ -500,10 +518,12 @@ def solve_gap(
         _callback(on_progress),
     )
 
-    def check(solution: GapSolution) -> list[str]:
-        return list(_core.check_gap(problem, bool(maximize), solution.to_dict()))
-
+    check = functools.partial(_check_gap, problem, bool(maximize))
     return _build(GapSolution, document, {"_check": check}, status=Status, termination=Termination)
+
+
+def _check_gap(problem: Any, maximize: bool, solution: GapSolution) -> list[str]:
+    return list(_core.check_gap(problem, maximize, solution.to_dict()))
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     solve.add_argument("--json", action="store_true", help="print the result as one JSON object")
 
+    check = commands.add_parser(
+        "check",
+        help="check a saved result (solve --json) against the file and its request",
+        description="Recompute every claim a result makes (members, cost, coverage, slots, "
+        "bound) with the independent checker. Exit status 0 when every claim holds, 1 when some "
+        "do not (each is printed).",
+    )
+    check.add_argument("file")
+    check.add_argument("result", help="the JSON file `teamwright solve ... --json` wrote")
+    check.add_argument("--request", help="id of the request (default: the one the result names)")
+
     gaps = commands.add_parser("gaps", help="report a team's gaps against a request")
     gaps.add_argument("file")
     gaps.add_argument("--request", required=True, help="id of a request in the file")
@@ -279,6 +290,18 @@ def _run(args: argparse.Namespace) -> int:
         _assign(args)
     elif args.command == "split":
         _split(args)
+    elif args.command == "check":
+        model = _load(args.file)
+        document = _read_json(args.result, "a result")
+        request = args.request if args.request is not None else document.get("request")
+        if not isinstance(request, str):
+            raise teamwright.FormatError(f"{args.result}: the result names no request")
+        findings = teamwright.check(model, request, document)
+        for finding in findings:
+            print(finding)
+        if findings:
+            return 1
+        print(f"{args.result}: every claim holds ({document.get('status')}, request {request!r})")
     elif args.command == "gaps":
         model = _load(args.file)
         team = [person for person in args.team.split(",") if person]
@@ -337,7 +360,7 @@ def _need(text: str) -> teamwright.TeamRequirement:
         raise UsageError(usage) from None
 
 
-def _read_json(path: str) -> dict[str, Any]:
+def _read_json(path: str, what: str = "a request") -> dict[str, Any]:
     try:
         with open(path, encoding="utf-8") as f:
             document = json.load(f)
@@ -346,7 +369,7 @@ def _read_json(path: str) -> dict[str, Any]:
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise teamwright.FormatError(f"{path}: malformed JSON: {error}") from None
     if not isinstance(document, dict):
-        raise teamwright.FormatError(f"{path}: a request must be a JSON object")
+        raise teamwright.FormatError(f"{path}: {what} must be a JSON object")
     return document
 
 

@@ -153,7 +153,6 @@ class TeamResult:
     reasons: list[str]
     diagnosis: Diagnosis | None
     _document: dict[str, Any] = field(repr=False)
-    _handle: Any = field(repr=False)
 
     @property
     def member_ids(self) -> list[str]:
@@ -267,11 +266,11 @@ def _diagnosis(data: dict[str, Any] | None) -> Diagnosis | None:
     )
 
 
-def _result(handle: Any, document: dict[str, Any]) -> TeamResult:
+def _result(document: dict[str, Any]) -> TeamResult:
     return _build(
         TeamResult,
         document,
-        _extra={"_document": document, "_handle": handle},
+        _extra={"_document": document},
         status=Status,
         termination=Termination,
         members=lambda items: [_member(m) for m in items],
@@ -308,7 +307,7 @@ def solve(
     ``on_progress`` stops it and propagates. A request that cannot be met returns a result with
     its diagnosis; a request that breaks a rule raises. The GIL is released while solving.
     """
-    handle, document = _core.solve(
+    document = _core.solve(
         model._core,
         _request_argument(request),
         mode,
@@ -318,7 +317,7 @@ def solve(
         _callback(on_progress),
         replacements,
     )
-    return _result(handle, document)
+    return _result(document)
 
 
 def compile_request(model: Model, request: RequestLike) -> _core.CoverProblem:
@@ -327,9 +326,13 @@ def compile_request(model: Model, request: RequestLike) -> _core.CoverProblem:
     return _core.compile_request(model._core, _request_argument(request))
 
 
-def check(model: Model, request: RequestLike, result: TeamResult) -> list[str]:
-    """The independent checker's findings about a result: empty when every claim holds."""
-    return list(_core.check(model._core, _request_argument(request), result._handle))
+def check(model: Model, request: RequestLike, result: TeamResult | dict[str, Any]) -> list[str]:
+    """The independent checker's findings about a result: empty when every claim holds.
+
+    ``result`` is a `TeamResult` or its ``to_dict()`` document (e.g. a saved ``--json``
+    output): the checker reads the claims the document makes and recomputes each of them."""
+    document = result.to_dict() if isinstance(result, TeamResult) else result
+    return list(_core.check(model._core, _request_argument(request), document))
 
 
 def gap_report(model: Model, request: RequestLike, team: list[str]) -> GapReport:

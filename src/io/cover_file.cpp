@@ -2,9 +2,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <fstream>
-#include <random>
-#include <sstream>
 #include <vector>
 
 #include "io/text_file.hpp"
@@ -43,23 +40,7 @@ void write_cover(const cover::Problem& p, const std::filesystem::path& path) {
     }
     text += "\n";
   }
-  std::filesystem::path temporary = path;
-  temporary += ".tmp-" + std::to_string(std::random_device{}());
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out.flush()) {
-      std::error_code ignored;
-      std::filesystem::remove(temporary, ignored);
-      throw FileError("cannot write " + util::quote(path.string()));
-    }
-  }
-  std::error_code error;
-  std::filesystem::rename(temporary, path, error);
-  if (error) {
-    std::filesystem::remove(temporary, error);
-    throw FileError("cannot write " + util::quote(path.string()));
-  }
+  detail::write_text(path, text);
 }
 
 cover::Problem parse_cover(std::string_view text, std::string_view name) {

@@ -1,13 +1,11 @@
 #pragma once
 
-// The JSON documents as nlohmann values, for io/ itself and for the Python bindings, which
+// The model documents as nlohmann values, for io/ itself and for the Python bindings, which
 // convert Python objects to and from these values without going through text.
 
 #include <nlohmann/json.hpp>
 
-#include "teamwright/analysis/gaps.hpp"
 #include "teamwright/model/model.hpp"
-#include "teamwright/team/solve.hpp"
 
 namespace teamwright::io::detail {
 
@@ -15,12 +13,9 @@ using Json = nlohmann::ordered_json;
 
 [[nodiscard]] Model model_from_json(const Json& document);
 [[nodiscard]] Json model_to_json(const Model& model);
-[[nodiscard]] TeamRequest request_from_json(const Json& value);
+[[nodiscard]] TeamRequest request_from_json(const Json& value,
+                                            const std::string& where = "request");
 [[nodiscard]] Json request_to_json(const TeamRequest& request);
-[[nodiscard]] Json result_to_json(const Model& model, const TeamRequest& request,
-                                  const team::TeamResult& result);
-[[nodiscard]] Json gap_report_to_json(const Model& model, const TeamRequest& request,
-                                      const analysis::GapReport& report);
 
 /// Parses JSON text; malformed text is a `FormatError` naming the line and column.
 [[nodiscard]] Json parse_text(std::string_view text);

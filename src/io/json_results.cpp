@@ -4,29 +4,13 @@
 #include <cmath>
 #include <string>
 
-#include "io/json_document.hpp"
-#include "teamwright/io/json.hpp"
+#include "io/json_results_document.hpp"
+#include "teamwright/io/json_results.hpp"
 #include "teamwright/team/rows.hpp"
 
 namespace teamwright::io {
 namespace detail {
 namespace {
-
-std::string_view kind_name(team::RowKind kind) {
-  switch (kind) {
-    case team::RowKind::kCount:
-      return "count";
-    case team::RowKind::kFte:
-      return "fte";
-    case team::RowKind::kEveryone:
-      return "everyone";
-    case team::RowKind::kRole:
-      return "role";
-    case team::RowKind::kLeader:
-      return "leader";
-  }
-  return "?";
-}
 
 Json ids(const Model& model, const std::vector<PersonId>& people) {
   Json out = Json::array();
@@ -51,7 +35,7 @@ Json coverage_json(const Model& model, const team::Coverage& coverage) {
     const team::RequestRow& row = line.row;
     Json item;
     item["requirement"] = team::describe(model, row);
-    item["kind"] = std::string(kind_name(row.kind));
+    item["kind"] = std::string(team::to_string(row.kind));
     item["competency"] = row.competency ? Json(model.competency(*row.competency).id) : Json();
     item["role"] = row.role ? Json(model.role(*row.role).id) : Json();
     item["min_level"] = row.competency ? number(row.min_level) : Json();
@@ -81,20 +65,6 @@ Json constraint_json(const team::Constraint& c) {
   return {{"kind", std::string(team::to_string(c.kind))}, {"index", c.index}, {"text", c.text}};
 }
 
-std::string_view relaxation_kind(team::Relaxation::Kind kind) {
-  switch (kind) {
-    case team::Relaxation::Kind::kRaise:
-      return "raise";
-    case team::Relaxation::Kind::kLower:
-      return "lower";
-    case team::Relaxation::Kind::kDrop:
-      return "drop";
-    case team::Relaxation::Kind::kHire:
-      return "hire";
-  }
-  return "?";
-}
-
 Json diagnosis_json(const Model& model, const team::Diagnosis& d) {
   Json conflict = Json::array();
   for (const team::Constraint& c : d.conflict) {
@@ -111,7 +81,7 @@ Json diagnosis_json(const Model& model, const team::Diagnosis& d) {
     for (const RoleId role : r.profile_roles) {
       roles.push_back(model.role(role).id);
     }
-    relaxations.push_back({{"kind", std::string(relaxation_kind(r.kind))},
+    relaxations.push_back({{"kind", std::string(team::to_string(r.kind))},
                            {"constraint", constraint_json(r.constraint)},
                            {"value", number(r.value)},
                            {"profile", std::move(profile)},

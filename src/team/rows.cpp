@@ -8,6 +8,23 @@
 #include "util/text.hpp"
 
 namespace teamwright::team {
+
+std::string_view to_string(RowKind kind) {
+  switch (kind) {
+    case RowKind::kCount:
+      return "count";
+    case RowKind::kFte:
+      return "fte";
+    case RowKind::kEveryone:
+      return "everyone";
+    case RowKind::kRole:
+      return "role";
+    case RowKind::kLeader:
+      return "leader";
+  }
+  return "?";
+}
+
 namespace {
 
 int role_importance(const Role& role) {

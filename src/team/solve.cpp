@@ -171,6 +171,42 @@ std::string_view to_string(Constraint::Kind kind) {
   return "?";
 }
 
+std::optional<Constraint::Kind> parse_constraint_kind(std::string_view name) {
+  using K = Constraint::Kind;
+  for (const K kind : {K::kRequirement, K::kRoleSlot, K::kMinLeaders, K::kMaxLeaders, K::kBudget,
+                       K::kMinSize, K::kMaxSize, K::kMustInclude, K::kExclude, K::kIncompatible,
+                       K::kRobust, K::kMinAvailability}) {
+    if (to_string(kind) == name) {
+      return kind;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string_view to_string(Relaxation::Kind kind) {
+  switch (kind) {
+    case Relaxation::Kind::kRaise:
+      return "raise";
+    case Relaxation::Kind::kLower:
+      return "lower";
+    case Relaxation::Kind::kDrop:
+      return "drop";
+    case Relaxation::Kind::kHire:
+      return "hire";
+  }
+  return "?";
+}
+
+std::optional<Relaxation::Kind> parse_relaxation_kind(std::string_view name) {
+  using K = Relaxation::Kind;
+  for (const K kind : {K::kRaise, K::kLower, K::kDrop, K::kHire}) {
+    if (to_string(kind) == name) {
+      return kind;
+    }
+  }
+  return std::nullopt;
+}
+
 TeamResult solve(const Model& model, const TeamRequest& request, const SolveOptions& options,
                  const SolveHooks& hooks, const ExplainOptions& explain) {
   const detail::Budget budget(options.time_limit_s, hooks.cancel);

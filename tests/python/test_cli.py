@@ -74,6 +74,24 @@ def test_an_infeasible_request_exits_zero_and_lists_what_is_unmet():
     assert text.returncode == 0 and "Best partial team" in text.stdout
 
 
+def test_check_recomputes_a_saved_result(tmp_path):
+    saved = tmp_path / "result.json"
+    done = run("solve", str(EXAMPLE), "--request", "leadership_team", "--json")
+    saved.write_text(done.stdout)
+    checked = run("check", str(EXAMPLE), str(saved))
+    assert checked.returncode == 0, checked.stderr
+    assert "every claim holds (optimal, request 'leadership_team')" in checked.stdout
+    document = json.loads(done.stdout)
+    document["cost"] = 1
+    saved.write_text(json.dumps(document))
+    checked = run("check", str(EXAMPLE), str(saved))
+    assert checked.returncode == 1
+    assert "cost 1 is not the members' total 341000" in checked.stdout
+    other = run("check", str(EXAMPLE), str(saved), "--request", "weekend_support")
+    assert other.returncode == 2
+    assert other.stderr.startswith("teamwright: error: result: it answers request")
+
+
 def test_gaps_json_prints_the_report():
     done = run(
         "gaps", str(EXAMPLE), "--request", "leadership_team", "--team", "p01,p03,p06,p10", "--json"

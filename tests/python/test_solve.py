@@ -267,10 +267,23 @@ def test_a_request_with_unknown_names_raises(example):
         tw.solve(example, 42)
 
 
-def test_the_checker_catches_a_result_solved_for_another_request(example):
+def test_the_checker_refuses_a_result_solved_for_another_request(example):
     result = tw.solve(example, "weekend_support")
     assert tw.check(example, "weekend_support", result) == []
-    assert tw.check(example, "leadership_team", result) != []
+    with pytest.raises(tw.FormatError, match="answers request 'weekend_support', not 'leaders"):
+        tw.check(example, "leadership_team", result)
+
+
+def test_the_checker_reads_a_saved_result_document(example):
+    # A result saved as JSON (the CLI's --json) is checked later from the file alone; a
+    # tampered claim is a finding, not an error.
+    document = json.loads(json.dumps(tw.solve(example, "leadership_team").to_dict()))
+    assert tw.check(example, "leadership_team", document) == []
+    document["members"][0]["unique"] = []
+    document["cost"] += 1
+    findings = tw.check(example, "leadership_team", document)
+    assert any("is not the members' total" in f for f in findings)
+    assert any("contributions of" in f for f in findings)
 
 
 def test_solves_run_in_parallel_threads_with_identical_answers(example):

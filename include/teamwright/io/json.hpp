@@ -2,16 +2,14 @@
 
 /// \file
 /// The teamwright JSON format, version 1 (docs/format.md, schema docs/teamwright-v1.schema.json):
-/// one document holding the framework, people, roles and named requests; and the JSON form of
-/// results and gap reports.
+/// one document holding the framework, people, roles and named requests. The JSON form of results
+/// is in teamwright/io/json_results.hpp.
 
 #include <filesystem>
 #include <string>
 #include <string_view>
 
-#include "teamwright/analysis/gaps.hpp"
 #include "teamwright/model/model.hpp"
-#include "teamwright/team/solve.hpp"
 
 namespace teamwright::io {
 
@@ -38,14 +36,5 @@ void save_model(const Model& model, const std::filesystem::path& path);
 /// Parses one request object, as found in a document's "requests" list. Throws `FormatError`;
 /// the request's references are checked when it is solved (or by `Model::validate`).
 [[nodiscard]] TeamRequest parse_request(std::string_view text);
-
-/// The JSON form of a result (docs/format.md#results): status, members with why they are in,
-/// cost, coverage table, unmet requirements and reasons.
-[[nodiscard]] std::string dump_result(const Model& model, const TeamRequest& request,
-                                      const team::TeamResult& result);
-
-/// The JSON form of a gap report (docs/format.md#gap-reports).
-[[nodiscard]] std::string dump_gap_report(const Model& model, const TeamRequest& request,
-                                          const analysis::GapReport& report);
 
 }  // namespace teamwright::io

@@ -10,6 +10,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "teamwright/model/model.hpp"
@@ -23,6 +24,9 @@ enum class RowKind {
   kRole,      ///< `count` members hold `role` (each member holds at most one role slot)
   kLeader,    ///< `count` members hold some leader role of the model (request.min_leaders)
 };
+
+/// The file-format name of a row kind: "count", "fte", "everyone", "role", "leader".
+[[nodiscard]] std::string_view to_string(RowKind kind);
 
 struct RequestRow {
   RowKind kind = RowKind::kCount;

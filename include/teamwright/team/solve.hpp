@@ -91,6 +91,8 @@ struct Constraint {
 /// "max_leaders", "budget", "min_size", "max_size", "must_include", "exclude", "incompatible",
 /// "robust", "min_availability".
 [[nodiscard]] std::string_view to_string(Constraint::Kind kind);
+/// The constraint kind of a file-format name, or nothing.
+[[nodiscard]] std::optional<Constraint::Kind> parse_constraint_kind(std::string_view name);
 
 /// One change to a request that makes it possible, with the team it makes possible.
 struct Relaxation {
@@ -117,6 +119,11 @@ struct Relaxation {
   /// The change in a manager's words: "raise the budget to 315,000".
   std::string text;
 };
+
+/// The file-format name of a relaxation kind: "raise", "lower", "drop", "hire".
+[[nodiscard]] std::string_view to_string(Relaxation::Kind kind);
+/// The relaxation kind of a file-format name, or nothing.
+[[nodiscard]] std::optional<Relaxation::Kind> parse_relaxation_kind(std::string_view name);
 
 /// Why a request cannot be met, and what would make it possible.
 struct Diagnosis {

@@ -1,26 +1,31 @@
+#include "io/text_file.hpp"
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <random>
 #include <sstream>
-#include <string>
 #include <system_error>
 
-#include "io/text_file.hpp"
 #include "teamwright/error.hpp"
-#include "teamwright/io/json.hpp"
 #include "util/text.hpp"
 
-namespace teamwright::io {
+namespace teamwright::io::detail {
 
-Model load_model(const std::filesystem::path& path) {
-  const std::string text = detail::read_text(path);
-  return parse_model(text);
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw FileError("cannot read " + util::quote(path.string()) + ": " + std::strerror(errno));
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) {
+    throw FileError("cannot read " + util::quote(path.string()));
+  }
+  return text.str();
 }
 
-void save_model(const Model& model, const std::filesystem::path& path) {
-  const std::string text = dump_model(model);
-  // A unique temporary name beside the target, so the rename stays on one file system.
+void write_text(const std::filesystem::path& path, std::string_view text) {
   std::filesystem::path temporary = path;
   temporary += ".tmp-" + std::to_string(std::random_device{}());
   {
@@ -45,4 +50,4 @@ void save_model(const Model& model, const std::filesystem::path& path) {
   }
 }
 
-}  // namespace teamwright::io
+}  // namespace teamwright::io::detail

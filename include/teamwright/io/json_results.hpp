@@ -1,0 +1,36 @@
+#pragma once
+
+/// \file
+/// The JSON form of results (docs/format.md#results): what the CLI's `--json` prints and what
+/// the Python results hold. A team result written here reads back into the `team::TeamResult`
+/// it came from, so that a saved result can be checked later (`team::check`) or by another
+/// program than the one that solved it.
+
+#include <string>
+#include <string_view>
+
+#include "teamwright/analysis/gaps.hpp"
+#include "teamwright/model/model.hpp"
+#include "teamwright/team/solve.hpp"
+
+namespace teamwright::io {
+
+/// The JSON form of a result: status, members with why they are in, cost, coverage table,
+/// unmet requirements, reasons and diagnosis; people, roles and competencies by id, coverage
+/// rows by their label (`team::describe`).
+[[nodiscard]] std::string dump_result(const Model& model, const TeamRequest& request,
+                                      const team::TeamResult& result);
+
+/// Reads a result of `request` back: `parse_result(m, r, dump_result(m, r, x))` gives `x`'s
+/// claims again (the checker's findings about both are the same). Fields it does not know are
+/// ignored, so that results of newer writers still read. Throws `FormatError` for malformed
+/// JSON, a missing field or a value of the wrong type, and for a label that names no row of
+/// the request; `UnknownReferenceError` for an id the model lacks.
+[[nodiscard]] team::TeamResult parse_result(const Model& model, const TeamRequest& request,
+                                            std::string_view text);
+
+/// The JSON form of a gap report (docs/format.md#gap-reports).
+[[nodiscard]] std::string dump_gap_report(const Model& model, const TeamRequest& request,
+                                          const analysis::GapReport& report);
+
+}  // namespace teamwright::io

@@ -1,0 +1,18 @@
+#pragma once
+
+// Results as nlohmann values, for io/ itself and for the Python bindings (docs/format.md#results).
+
+#include "io/json_document.hpp"
+#include "teamwright/analysis/gaps.hpp"
+#include "teamwright/team/solve.hpp"
+
+namespace teamwright::io::detail {
+
+[[nodiscard]] Json result_to_json(const Model& model, const TeamRequest& request,
+                                  const team::TeamResult& result);
+[[nodiscard]] team::TeamResult result_from_json(const Model& model, const TeamRequest& request,
+                                                const Json& document);
+[[nodiscard]] Json gap_report_to_json(const Model& model, const TeamRequest& request,
+                                      const analysis::GapReport& report);
+
+}  // namespace teamwright::io::detail
