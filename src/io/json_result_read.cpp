@@ -164,24 +164,13 @@ team::TeamResult result_from_json(const Model& model, const TeamRequest& request
     team::CoverageRow line;
     const std::size_t i = result.coverage.rows.size();
     line.row = i < rows.size() ? rows[i] : team::RequestRow{};
-    line.row.kind = named<team::RowKind>(
-        g, "kind",
-        [](std::string_view name) -> std::optional<team::RowKind> {
-          for (const team::RowKind kind : {team::RowKind::kCount, team::RowKind::kFte,
-                                           team::RowKind::kEveryone, team::RowKind::kRole,
-                                           team::RowKind::kLeader}) {
-            if (team::to_string(kind) == name) {
-              return kind;
-            }
-          }
-          return std::nullopt;
-        },
-        "count, fte, everyone, role, leader");
+    line.row.kind =
+        named<team::RowKind>(g, "kind", team::parse_row_kind, "count, fte, everyone, role, leader");
     const Json* competency = g.nullable("competency");
-    line.row.competency =
-        competency == nullptr
-            ? std::nullopt
-            : std::optional(model.competency_id(Fields::as_string(*competency, g.field("competency"))));
+    line.row.competency = competency == nullptr
+                              ? std::nullopt
+                              : std::optional(model.competency_id(
+                                    Fields::as_string(*competency, g.field("competency"))));
     const Json* role = g.nullable("role");
     line.row.role = role == nullptr
                         ? std::nullopt

@@ -25,6 +25,16 @@ std::string_view to_string(RowKind kind) {
   return "?";
 }
 
+std::optional<RowKind> parse_row_kind(std::string_view name) {
+  for (const RowKind kind :
+       {RowKind::kCount, RowKind::kFte, RowKind::kEveryone, RowKind::kRole, RowKind::kLeader}) {
+    if (to_string(kind) == name) {
+      return kind;
+    }
+  }
+  return std::nullopt;
+}
+
 namespace {
 
 int role_importance(const Role& role) {

@@ -27,6 +27,8 @@ enum class RowKind {
 
 /// The file-format name of a row kind: "count", "fte", "everyone", "role", "leader".
 [[nodiscard]] std::string_view to_string(RowKind kind);
+/// The row kind of a file-format name, or nothing.
+[[nodiscard]] std::optional<RowKind> parse_row_kind(std::string_view name);
 
 struct RequestRow {
   RowKind kind = RowKind::kCount;
