@@ -57,8 +57,7 @@ ProblemArrays to_arrays(const Problem& p) {
 namespace {
 
 template <class T>
-void expect_length(const std::vector<T>& values, std::size_t n, const char* name,
-                   const char* per) {
+void expect_length(const std::vector<T>& values, std::size_t n, const char* name, const char* per) {
   if (!values.empty() && values.size() != n) {
     throw InvalidInputError(std::string("cover arrays: '") + name + "' has " +
                             std::to_string(values.size()) + " entries, expected one per " + per +
@@ -87,8 +86,10 @@ Problem from_arrays(const ProblemArrays& a) {
   expect_length(a.coefficients, a.rows.size(), "coefficients", "entry of 'rows'");
   if (a.column_start.front() != 0 ||
       a.column_start.back() != static_cast<std::int64_t>(a.rows.size())) {
-    throw InvalidInputError("cover arrays: 'column_start' must run from 0 to the length of "
-                            "'rows' (" + std::to_string(a.rows.size()) + ")");
+    throw InvalidInputError(
+        "cover arrays: 'column_start' must run from 0 to the length of "
+        "'rows' (" +
+        std::to_string(a.rows.size()) + ")");
   }
   if (a.conflicts.size() % 2 != 0) {
     throw InvalidInputError("cover arrays: 'conflicts' must hold pairs");

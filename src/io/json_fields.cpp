@@ -1,10 +1,10 @@
 // JSON text and the helpers every reader and writer of src/io shares.
 
+#include "io/json_fields.hpp"
+
 #include <cmath>
 #include <set>
 #include <string>
-
-#include "io/json_fields.hpp"
 
 namespace teamwright::io::detail {
 

@@ -293,9 +293,7 @@ Model parse_model(std::string_view text) {
 
 std::string dump_model(const Model& model) { return detail::model_to_json(model).dump(2) + "\n"; }
 
-Model load_model(const std::filesystem::path& path) {
-  return parse_model(detail::read_text(path));
-}
+Model load_model(const std::filesystem::path& path) { return parse_model(detail::read_text(path)); }
 
 void save_model(const Model& model, const std::filesystem::path& path) {
   detail::write_text(path, dump_model(model));

@@ -1,11 +1,12 @@
 // Results and gap reports as JSON: ids rather than indices, a label for every requirement so
 // that members, unmet requirements and gaps can point at coverage rows by it.
 
+#include "teamwright/io/json_results.hpp"
+
 #include <cmath>
 #include <string>
 
 #include "io/json_results_document.hpp"
-#include "teamwright/io/json_results.hpp"
 #include "teamwright/team/rows.hpp"
 
 namespace teamwright::io {
