@@ -1,4 +1,4 @@
-"""Generalized assignment: teamwright.solve_gap vs HiGHS on the same instances and limits.
+"""Generalized assignment: teamwright.assign_generalized vs HiGHS on the same instances and limits.
 
     python benchmarks/gap_quality.py ../shared/benchmarks/gap --instances 'c*_*' \\
         --time-limit 5 --highs-time-limit 30 --out benchmarks/results/gap-small.csv
@@ -52,9 +52,9 @@ def read(path: str) -> tuple[int, int, list[list[float]], list[list[float]], lis
 def solve_teamwright(path: str, maximize: bool, limit: float) -> tuple[float, float, float, str]:
     import teamwright
 
-    problem = teamwright.read_gap(path)
+    problem = teamwright.read_generalized(path)
     start = time.perf_counter()
-    s = teamwright.solve_gap(problem, maximize=maximize, time_limit=limit)
+    s = teamwright.assign_generalized(problem, maximize=maximize, time_limit=limit)
     elapsed = time.perf_counter() - start
     if problems := s.check():
         raise AssertionError(f"{path}: the checker rejects teamwright's answer: {problems}")

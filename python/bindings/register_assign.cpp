@@ -1,7 +1,8 @@
 // Assignment for Python. Linear assignment reads NumPy matrices in place (any row stride, unit
 // column stride) with the GIL released; teamwright.assign normalises dtypes and layouts first.
 // The other solvers take plain values and the solve contract's options, run through
-// interruptible.hpp, and return dicts that teamwright.assign wraps.
+// interruptible.hpp, and return their result documents (io/json_solutions.hpp) as dicts that
+// teamwright.assign wraps.
 
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
@@ -19,12 +20,13 @@
 #include "bindings/convert.hpp"
 #include "bindings/interruptible.hpp"
 #include "bindings/register.hpp"
-#include "teamwright/assign/gap.hpp"
+#include "io/json_solutions_document.hpp"
+#include "teamwright/assign/generalized.hpp"
 #include "teamwright/assign/linear.hpp"
 #include "teamwright/assign/place.hpp"
 #include "teamwright/assign/split.hpp"
 #include "teamwright/error.hpp"
-#include "teamwright/io/gap_file.hpp"
+#include "teamwright/io/generalized_file.hpp"
 
 namespace py = pybind11;
 
@@ -76,93 +78,11 @@ py::tuple solve(const py::array& cost, bool maximize, const py::object& forbidde
   return py::make_tuple(to_array(std::move(result.rows)), to_array(std::move(result.cols)));
 }
 
-py::list to_list(const std::vector<assign::Placement>& placements) {
-  py::list out;
-  for (const auto& p : placements) {
-    py::dict item;
-    item["person"] = p.person;
-    item["slot"] = p.slot;
-    item["fit"] = p.fit;
-    item["preferred_role"] = p.preferred_role;
-    item["preferred_shift"] = p.preferred_shift;
-    out.append(item);
-  }
-  return out;
-}
-
-// The figures of the solve contract every result carries.
-template <class Result>
-void add_contract(py::dict& out, const Result& r) {
-  out["status"] = std::string(to_string(r.status));
-  out["termination"] = std::string(to_string(r.termination));
-  out["bound"] = r.bound;
-  out["gap"] = r.gap;
-  out["time_to_best_s"] = r.time_to_best_s;
-  out["time_s"] = r.time_s;
-}
-
-// The status a result document names (the Python side writes what `to_string` gave).
-Status status_named(const std::string& name) {
-  for (const Status s :
-       {Status::kOptimal, Status::kFeasible, Status::kInfeasible, Status::kNoSolutionFound}) {
-    if (to_string(s) == name) {
-      return s;
-    }
-  }
-  throw InvalidInputError("unknown status " + name);
-}
-
-py::dict to_dict(const assign::PlacementResult& r) {
-  py::dict out;
-  add_contract(out, r);
-  out["placements"] = to_list(r.placements);
-  out["unfilled_slots"] = r.unfilled_slots;
-  out["unplaced"] = r.unplaced;
-  out["total_fit"] = r.total_fit;
-  out["total_bonus"] = r.total_bonus;
-  return out;
-}
-
-py::dict to_dict(const assign::MentoringResult& r) {
-  py::list pairs;
-  for (const auto& p : r.pairs) {
-    py::dict item;
-    item["mentor"] = p.mentor;
-    item["mentee"] = p.mentee;
-    item["competencies"] = p.competencies;
-    item["benefit"] = p.benefit;
-    pairs.append(item);
-  }
-  py::dict out;
-  add_contract(out, r);
-  out["pairs"] = pairs;
-  out["unpaired_mentees"] = r.unpaired_mentees;
-  out["total_benefit"] = r.total_benefit;
-  return out;
-}
-
-py::dict to_dict(const assign::SplitResult& r) {
-  py::list teams;
-  for (const auto& t : r.teams) {
-    py::dict item;
-    item["members"] = t.members;
-    item["coverage"] = t.coverage;
-    teams.append(item);
-  }
-  py::dict out;
-  add_contract(out, r);
-  out["teams"] = teams;
-  out["worst_coverage"] = r.worst_coverage;
-  out["average_coverage"] = r.average_coverage;
-  out["violations"] = r.violations;
-  return out;
-}
-
 }  // namespace
 
 void register_assign(py::module_& m) {
   m.def(
-      "staff",
+      "assign_staff",
       [](const Model& model, const std::vector<std::string>& people,
          const std::vector<std::tuple<std::string, std::string, double>>& seats,
          std::int64_t max_moves, const std::string& mode, double time_limit_s, std::uint64_t seed,
@@ -176,26 +96,19 @@ void register_assign(py::module_& m) {
         const assign::StaffingResult r = solve_interruptibly(on_progress, [&](const SolveHooks& h) {
           return assign::staff(model, people, parsed, {.max_moves = max_moves}, options, h);
         });
-        py::dict out;
-        add_contract(out, r);
-        out["objective"] = r.objective;
-        out["placements"] = to_list(r.placements);
-        out["unfilled_seats"] = r.unfilled_seats;
-        out["total_fit"] = r.total_fit;
-        out["load"] = r.load;
-        return out;
+        return to_python(io::detail::to_json(r));
       },
       py::arg("model"), py::arg("people"), py::arg("seats"), py::arg("max_moves"), py::arg("mode"),
       py::arg("time_limit_s"), py::arg("seed"), py::arg("threads"), py::arg("on_progress"));
-  py::class_<assign::GapProblem>(m, "GapProblem")
-      .def_readonly("agents", &assign::GapProblem::agents)
-      .def_readonly("jobs", &assign::GapProblem::jobs)
+  py::class_<assign::GeneralizedProblem>(m, "GeneralizedProblem")
+      .def_readonly("agents", &assign::GeneralizedProblem::agents)
+      .def_readonly("jobs", &assign::GeneralizedProblem::jobs)
       .def(py::pickle(
-          [](const assign::GapProblem& p) {
+          [](const assign::GeneralizedProblem& p) {
             return py::make_tuple(p.agents, p.jobs, p.cost, p.weight, p.capacity);
           },
           [](const py::tuple& state) {
-            assign::GapProblem p;
+            assign::GeneralizedProblem p;
             p.agents = state[0].cast<int>();
             p.jobs = state[1].cast<int>();
             p.cost = state[2].cast<std::vector<double>>();
@@ -203,12 +116,13 @@ void register_assign(py::module_& m) {
             p.capacity = state[4].cast<std::vector<double>>();
             return p;
           }));
-  m.def("read_gap", &io::read_gap, py::arg("path"), py::call_guard<py::gil_scoped_release>());
+  m.def("read_generalized", &io::read_generalized, py::arg("path"),
+        py::call_guard<py::gil_scoped_release>());
   m.def(
-      "gap_from_arrays",
+      "generalized_from_arrays",
       [](const std::vector<std::vector<double>>& cost,
          const std::vector<std::vector<double>>& weight, const std::vector<double>& capacity) {
-        assign::GapProblem p;
+        assign::GeneralizedProblem p;
         p.agents = static_cast<int>(cost.size());
         p.jobs = cost.empty() ? 0 : static_cast<int>(cost[0].size());
         for (const auto* matrix : {&cost, &weight}) {
@@ -228,68 +142,54 @@ void register_assign(py::module_& m) {
       },
       py::arg("cost"), py::arg("weight"), py::arg("capacity"));
   m.def(
-      "solve_gap",
-      [](const assign::GapProblem& problem, bool maximize, std::int64_t max_moves,
+      "solve_generalized",
+      [](const assign::GeneralizedProblem& problem, bool maximize, std::int64_t max_moves,
          const std::string& mode, double time_limit_s, std::uint64_t seed, int threads,
          const py::object& on_progress) {
-        const assign::GapOptions gap{
+        const assign::GeneralizedOptions gap{
             .sense = maximize ? assign::Sense::kMaximize : assign::Sense::kMinimize,
             .max_moves = max_moves};
         const SolveOptions options = options_of(mode, time_limit_s, seed, threads);
-        const assign::GapSolution s = solve_interruptibly(on_progress, [&](const SolveHooks& h) {
-          return assign::solve_gap(problem, gap, options, h);
-        });
-        py::dict out;
-        add_contract(out, s);
-        out["agent_of_job"] = s.agent_of_job;
-        out["cost"] = s.cost;
-        return out;
+        const assign::GeneralizedSolution s =
+            solve_interruptibly(on_progress, [&](const SolveHooks& h) {
+              return assign::solve_generalized(problem, gap, options, h);
+            });
+        return to_python(io::detail::to_json(s));
       },
       py::arg("problem"), py::arg("maximize"), py::arg("max_moves"), py::arg("mode"),
       py::arg("time_limit_s"), py::arg("seed"), py::arg("threads"), py::arg("on_progress"));
   m.def(
-      "check_gap",
-      [](const assign::GapProblem& problem, bool maximize, const py::dict& document) {
-        assign::GapSolution s;
-        s.status = status_named(document["status"].cast<std::string>());
-        s.agent_of_job = document["agent_of_job"].cast<std::vector<int>>();
-        s.cost = document["cost"].cast<double>();
-        s.bound = document["bound"].cast<double>();
-        s.gap = document["gap"].cast<double>();
+      "check_generalized",
+      [](const assign::GeneralizedProblem& problem, bool maximize, const py::dict& document) {
+        const assign::Sense sense = maximize ? assign::Sense::kMaximize : assign::Sense::kMinimize;
+        const assign::GeneralizedSolution s =
+            io::detail::generalized_solution_from_json(to_json(document, "solution"), sense);
         py::gil_scoped_release release;
-        return assign::check(problem,
-                             maximize ? assign::Sense::kMaximize : assign::Sense::kMinimize, s);
+        return assign::check(problem, sense, s);
       },
       py::arg("problem"), py::arg("maximize"), py::arg("solution"));
   m.def(
       "split",
-      [](const Model& model, py::handle request, const std::vector<std::string>& pool,
+      [](const Model& model, py::handle request, const std::vector<std::string>& people,
          const assign::SplitRules& rules, const std::string& mode, double time_limit_s,
          std::uint64_t seed, int threads, const py::object& on_progress) {
         const TeamRequest parsed = request_of(model, request);
         const SolveOptions options = options_of(mode, time_limit_s, seed, threads);
-        return to_dict(solve_interruptibly(on_progress, [&](const SolveHooks& h) {
-          return assign::split(model, pool, parsed, rules, options, h);
-        }));
+        const auto result = solve_interruptibly(on_progress, [&](const SolveHooks& h) {
+          return assign::split(model, people, parsed, rules, options, h);
+        });
+        return to_python(io::detail::to_json(result));
       },
-      py::arg("model"), py::arg("request"), py::arg("pool"), py::arg("rules"), py::arg("mode"),
+      py::arg("model"), py::arg("request"), py::arg("people"), py::arg("rules"), py::arg("mode"),
       py::arg("time_limit_s"), py::arg("seed"), py::arg("threads"), py::arg("on_progress"));
   m.def(
       "check_split",
-      [](const Model& model, py::handle request, const std::vector<std::string>& pool,
+      [](const Model& model, py::handle request, const std::vector<std::string>& people,
          const assign::SplitRules& rules, const py::dict& document) {
-        assign::SplitResult result;
-        result.status = status_named(document["status"].cast<std::string>());
-        for (const auto item : document["teams"]) {
-          result.teams.push_back(
-              {item["members"].cast<std::vector<std::string>>(), item["coverage"].cast<double>()});
-        }
-        result.worst_coverage = document["worst_coverage"].cast<double>();
-        result.average_coverage = document["average_coverage"].cast<double>();
-        result.violations = document["violations"].cast<std::vector<std::string>>();
-        return assign::check(model, pool, request_of(model, request), rules, result);
+        return assign::check(model, people, request_of(model, request), rules,
+                             io::detail::split_result_from_json(to_json(document, "result")));
       },
-      py::arg("model"), py::arg("request"), py::arg("pool"), py::arg("rules"), py::arg("result"));
+      py::arg("model"), py::arg("request"), py::arg("people"), py::arg("rules"), py::arg("result"));
   py::class_<assign::SplitRules>(m, "SplitRules")
       .def(py::init<>())
       .def_readwrite("teams", &assign::SplitRules::teams)
@@ -300,8 +200,8 @@ void register_assign(py::module_& m) {
       .def_readwrite("no_lone", &assign::SplitRules::no_lone)
       .def_readwrite("previous_team", &assign::SplitRules::previous_team);
   m.def(
-      "place",
-      [](const Model& model, const std::vector<std::string>& members,
+      "assign_roles",
+      [](const Model& model, const std::vector<std::string>& people,
          const std::vector<std::tuple<std::string, std::string, std::string>>& slots,
          double preference_bonus, const std::string& mode, double time_limit_s, std::uint64_t seed,
          int threads, const py::object& on_progress) {
@@ -311,17 +211,18 @@ void register_assign(py::module_& m) {
           parsed.push_back({id, role, shift});
         }
         const SolveOptions options = options_of(mode, time_limit_s, seed, threads);
-        return to_dict(solve_interruptibly(on_progress, [&](const SolveHooks& h) {
-          return assign::place(model, members, parsed, {.preference_bonus = preference_bonus},
+        const auto result = solve_interruptibly(on_progress, [&](const SolveHooks& h) {
+          return assign::place(model, people, parsed, {.preference_bonus = preference_bonus},
                                options, h);
-        }));
+        });
+        return to_python(io::detail::to_json(result));
       },
-      py::arg("model"), py::arg("members"), py::arg("slots"), py::arg("preference_bonus"),
+      py::arg("model"), py::arg("people"), py::arg("slots"), py::arg("preference_bonus"),
       py::arg("mode"), py::arg("time_limit_s"), py::arg("seed"), py::arg("threads"),
       py::arg("on_progress"));
   m.def(
-      "mentoring_pairs",
-      [](const Model& model, const std::vector<std::string>& members,
+      "assign_mentors",
+      [](const Model& model, const std::vector<std::string>& people,
          const std::vector<std::tuple<std::string, double, std::optional<double>, int>>& goals,
          const std::string& mode, double time_limit_s, std::uint64_t seed, int threads,
          const py::object& on_progress) {
@@ -331,11 +232,12 @@ void register_assign(py::module_& m) {
           parsed.push_back({competency, target, mentor, importance});
         }
         const SolveOptions options = options_of(mode, time_limit_s, seed, threads);
-        return to_dict(solve_interruptibly(on_progress, [&](const SolveHooks& h) {
-          return assign::mentoring_pairs(model, members, parsed, options, h);
-        }));
+        const auto result = solve_interruptibly(on_progress, [&](const SolveHooks& h) {
+          return assign::mentoring_pairs(model, people, parsed, options, h);
+        });
+        return to_python(io::detail::to_json(result));
       },
-      py::arg("model"), py::arg("members"), py::arg("goals"), py::arg("mode"),
+      py::arg("model"), py::arg("people"), py::arg("goals"), py::arg("mode"),
       py::arg("time_limit_s"), py::arg("seed"), py::arg("threads"), py::arg("on_progress"));
   m.def("linear_sum_assignment_f64", &solve<double>, py::arg("cost"), py::arg("maximize"),
         py::arg("forbidden"));

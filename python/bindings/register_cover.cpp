@@ -14,6 +14,7 @@
 #include "bindings/convert.hpp"
 #include "bindings/interruptible.hpp"
 #include "bindings/register.hpp"
+#include "io/json_solutions_document.hpp"
 #include "teamwright/cover/arrays.hpp"
 #include "teamwright/cover/solve.hpp"
 #include "teamwright/error.hpp"
@@ -24,21 +25,6 @@ namespace py = pybind11;
 
 namespace teamwright::python {
 namespace {
-
-py::dict to_dict(const cover::Solution& s) {
-  py::dict out;
-  out["status"] = std::string(to_string(s.status));
-  out["termination"] = std::string(to_string(s.termination));
-  out["cost"] = s.cost;
-  out["penalty"] = s.penalty;
-  out["bound"] = s.bound;
-  out["gap"] = s.gap;
-  out["time_to_best_s"] = s.time_to_best_s;
-  out["time_s"] = s.time_s;
-  out["columns"] = s.columns;
-  out["short_rows"] = s.short_rows;
-  return out;
-}
 
 template <class T>
 py::array_t<T> array(const std::vector<T>& values) {
@@ -161,9 +147,10 @@ void register_cover(py::module_& m) {
       [](const cover::Problem& problem, const std::string& mode, double time_limit_s,
          std::uint64_t seed, int threads, const py::object& on_progress) {
         const SolveOptions options = options_of(mode, time_limit_s, seed, threads);
-        return to_dict(solve_interruptibly(on_progress, [&](const SolveHooks& hooks) {
-          return cover::solve(problem, options, hooks);
-        }));
+        const cover::Solution solution = solve_interruptibly(
+            on_progress,
+            [&](const SolveHooks& hooks) { return cover::solve(problem, options, hooks); });
+        return to_python(io::detail::to_json(solution));
       },
       py::arg("problem"), py::arg("mode"), py::arg("time_limit_s"), py::arg("seed"),
       py::arg("threads"), py::arg("on_progress"));

@@ -6,24 +6,40 @@ the least cost; and say why each member is in and what is still missing.
 
 from teamwright._core import __version__ as __version__
 from teamwright.assign import (
-    GapSolution,
+    GeneralizedSolution,
     MentoringGoal,
     MentoringPair,
     MentoringResult,
     Placement,
     PlacementResult,
     Seat,
+    SeatAssignment,
     Slot,
     SplitResult,
     SplitTeam,
     StaffingResult,
+    assign_generalized,
+    assign_mentors,
+    assign_roles,
+    assign_staff,
     linear_sum_assignment,
-    mentoring_pairs,
-    place,
-    read_gap,
-    solve_gap,
+    read_generalized,
     split,
-    staff,
+)
+from teamwright.assign import (
+    mentoring_pairs as mentoring_pairs,
+)
+from teamwright.assign import (
+    place as place,
+)
+from teamwright.assign import (
+    read_gap as read_gap,
+)
+from teamwright.assign import (
+    solve_gap as solve_gap,
+)
+from teamwright.assign import (
+    staff as staff,
 )
 from teamwright.errors import (
     CyclicHierarchyError,
@@ -59,7 +75,7 @@ from teamwright.model import (
 from teamwright.solving import Progress, Status, Termination
 from teamwright.team import (
     Constraint,
-    Coverage,
+    CoverageRow,
     Diagnosis,
     Gap,
     GapReport,
@@ -83,7 +99,7 @@ __all__ = [
     "Competency",
     "CompetencyKind",
     "Constraint",
-    "Coverage",
+    "CoverageRow",
     "CyclicHierarchyError",
     "Diagnosis",
     "DuplicateIdError",
@@ -92,7 +108,7 @@ __all__ = [
     "FormatError",
     "Gap",
     "GapReport",
-    "GapSolution",
+    "GeneralizedSolution",
     "InvalidInputError",
     "Member",
     "MentoringGoal",
@@ -112,6 +128,7 @@ __all__ = [
     "RoleRequirement",
     "RoleSlot",
     "Seat",
+    "SeatAssignment",
     "Slot",
     "SplitResult",
     "SplitTeam",
@@ -124,6 +141,10 @@ __all__ = [
     "TrainingOption",
     "UnknownReferenceError",
     "Unmet",
+    "assign_generalized",
+    "assign_mentors",
+    "assign_roles",
+    "assign_staff",
     "check",
     "compile_request",
     "dumps",
@@ -132,14 +153,10 @@ __all__ = [
     "linear_sum_assignment",
     "load",
     "loads",
-    "mentoring_pairs",
-    "place",
-    "read_gap",
+    "read_generalized",
     "save",
     "solve",
-    "solve_gap",
     "split",
-    "staff",
 ]
 
 
@@ -148,3 +165,15 @@ def example_path() -> str:
     from importlib.resources import files
 
     return str(files("teamwright") / "data" / "customer_service.json")
+
+
+_DEPRECATED_CLASSES = {"Coverage": "teamwright.team", "GapSolution": "teamwright.assign"}
+
+
+def __getattr__(name: str) -> object:
+    """The deprecated class names of earlier releases: they still resolve, and warn."""
+    if name in _DEPRECATED_CLASSES:
+        import importlib
+
+        return getattr(importlib.import_module(_DEPRECATED_CLASSES[name]), name)
+    raise AttributeError(f"module 'teamwright' has no attribute {name!r}")

@@ -7,21 +7,27 @@ teamwright's Jonker-Volgenant solver (docs/algorithms.md). Float and integer mat
 are contiguous are read in place, without a copy; integer matrices are solved in exact integer
 arithmetic.
 
-`split` divides a pool into k teams that each meet a request as well as possible (worst team
-first, then the average) under classroom and staffing rules. `place` puts a team's members into
+`split` divides people into k teams that each meet a request as well as possible (worst team
+first, then the average) under classroom and staffing rules. `assign_roles` puts people into
 role and shift slots (hard role requirements decide who may hold a role; fit and preferences
-decide who should), and `mentoring_pairs` pairs members below a target level with colleagues
-strong enough to lift them. Placement and mentoring are exact.
+decide who should), `assign_mentors` pairs people below a target level with colleagues strong
+enough to lift them, and `assign_staff` fills seats from people's part-time availability.
+`assign_generalized` solves the generalized assignment problem (agents with capacities) that
+staffing is built on. Roles and mentoring are exact.
 
 Every solver but `linear_sum_assignment` keeps the solve contract of `teamwright.solving`: the
 keyword options ``mode``, ``time_limit``, ``seed``, ``threads`` and ``on_progress``, and results
-with ``status``, ``termination``, ``bound``, ``gap``, ``time_to_best_s`` and ``time_s``; Ctrl-C
-returns the best answer so far with termination INTERRUPTED.
+with ``status``, ``termination``, ``bound``, ``relative_gap``, ``time_to_best_s`` and
+``time_s``; Ctrl-C returns the best answer so far with termination INTERRUPTED. The names of
+earlier releases (``place``, ``mentoring_pairs``, ``staff``, ``solve_gap``, ``read_gap``,
+``GapSolution``, ``result.gap``, ``members=`` and ``pool=``) still work and warn.
 """
 
 from __future__ import annotations
 
 import functools
+import math
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -38,29 +44,36 @@ from teamwright.solving import (
     Status,
     Termination,
     _build,
+    _build_result,
     _callback,
+    _deprecated,
+    _infinite_if_null,
+    _renamed,
+    _renamed_keywords,
+    _Result,
     _time_limit,
 )
 
 __all__ = [
-    "GapSolution",
+    "GeneralizedSolution",
     "MentoringGoal",
     "MentoringPair",
     "MentoringResult",
     "Placement",
     "PlacementResult",
     "Seat",
+    "SeatAssignment",
     "Slot",
     "SplitResult",
     "SplitTeam",
     "StaffingResult",
+    "assign_generalized",
+    "assign_mentors",
+    "assign_roles",
+    "assign_staff",
     "linear_sum_assignment",
-    "mentoring_pairs",
-    "place",
-    "read_gap",
-    "solve_gap",
+    "read_generalized",
     "split",
-    "staff",
 ]
 
 _INT64_MAX = np.iinfo(np.int64).max
@@ -123,7 +136,7 @@ def linear_sum_assignment(
 
 @dataclass(frozen=True)
 class Slot:
-    """A place for one member: a role to hold, a shift to work, or both."""
+    """A place for one person: a role to hold, a shift to work, or both."""
 
     id: str
     role: str = ""
@@ -132,7 +145,7 @@ class Slot:
 
 @dataclass(frozen=True)
 class Placement:
-    """One member in one slot, with the reasons."""
+    """One person in one slot, with the reasons."""
 
     person: str
     slot: str
@@ -143,50 +156,43 @@ class Placement:
     preferred_shift: bool
 
 
-def _contract(document: dict[str, Any]) -> dict[str, Any]:
-    """The solve contract's fields of a result document, as Python values."""
-    return {
-        "status": Status(document["status"]),
-        "termination": Termination(document["termination"]),
-        "bound": document["bound"],
-        "gap": document["gap"],
-        "time_to_best_s": document["time_to_best_s"],
-        "time_s": document["time_s"],
-    }
-
-
 def _plain(result: Any) -> dict[str, Any]:
+    """A result as its document: enums by name, infinities (JSON has none) as None."""
     document = asdict(result)
     for key in ("status", "termination"):
         document[key] = document[key].value
+    for key in ("bound", "relative_gap"):
+        if math.isinf(document[key]):
+            document[key] = None
     document.pop("_check", None)
     return document
 
 
 @dataclass(frozen=True)
-class PlacementResult:
+class PlacementResult(_Result):
     """The placement filling the most slots with the greatest total fit plus bonus (exact)."""
 
     placements: list[Placement]
     unfilled_slots: list[str]
-    """Too few members, or nobody left who meets the role's hard requirements."""
+    """Too few people, or nobody left who meets the role's hard requirements."""
     unplaced: list[str]
     total_fit: float
     total_bonus: float
     status: Status
     termination: Termination
     bound: float
-    gap: float
+    relative_gap: float
     time_to_best_s: float
     time_s: float
 
     def to_dict(self) -> dict[str, Any]:
+        """The result as plain values (the document `teamwright assign roles --json` prints)."""
         return _plain(self)
 
 
 @dataclass(frozen=True)
 class MentoringGoal:
-    """Members below ``target_level`` in ``competency`` are mentees; members at ``mentor_level``
+    """People below ``target_level`` in ``competency`` are mentees; people at ``mentor_level``
     (default: the target) or above may mentor them. ``importance`` (1-5) weighs the gains."""
 
     competency: str
@@ -197,6 +203,8 @@ class MentoringGoal:
 
 @dataclass(frozen=True)
 class MentoringPair:
+    """A mentor, a mentee, and what the mentee gains."""
+
     mentor: str
     mentee: str
     competencies: list[str] = field(default_factory=list)
@@ -205,7 +213,7 @@ class MentoringPair:
 
 
 @dataclass(frozen=True)
-class MentoringResult:
+class MentoringResult(_Result):
     """The pairs of greatest total benefit (exact)."""
 
     pairs: list[MentoringPair]
@@ -214,19 +222,20 @@ class MentoringResult:
     status: Status
     termination: Termination
     bound: float
-    gap: float
+    relative_gap: float
     time_to_best_s: float
     time_s: float
 
     def to_dict(self) -> dict[str, Any]:
+        """The result as plain values (the document `teamwright assign mentors --json` prints)."""
         return _plain(self)
 
 
-def _members(members: Iterable[str] | Any) -> list[str]:
-    """Member ids from ids or from a TeamResult."""
-    ids = getattr(members, "member_ids", members)
+def _people(people: Iterable[str] | Any) -> list[str]:
+    """Person ids from ids or from a TeamResult."""
+    ids = getattr(people, "member_ids", people)
     if isinstance(ids, str):
-        raise InvalidInputError("members: expected a list of person ids, got a single string")
+        raise InvalidInputError("people: expected a list of person ids, got a single string")
     return [str(m) for m in ids]
 
 
@@ -242,9 +251,10 @@ def _slot(item: Slot | dict[str, str] | str) -> Slot:
     raise InvalidInputError(f"slot: expected a Slot or a dict, got {type(item).__name__}")
 
 
-def place(
+@_renamed_keywords(members="people")
+def assign_roles(
     model: Model,
-    members: Iterable[str] | Any,
+    people: Iterable[str] | Any,
     slots: Iterable[Slot | dict[str, str]],
     *,
     preference_bonus: float = 0.25,
@@ -254,15 +264,15 @@ def place(
     threads: int = 1,
     on_progress: Callable[[Progress], Any] | None = None,
 ) -> PlacementResult:
-    """Put each member into at most one slot and each slot holds at most one member: fill as
+    """Put each person into at most one slot and each slot holds at most one person: fill as
     many slots as possible, then maximise the total fit plus ``preference_bonus`` for every
-    preferred role and preferred shift. ``members`` is a list of person ids or a TeamResult.
+    preferred role and preferred shift. ``people`` is a list of person ids or a TeamResult.
     Exact in every mode.
     """
     parsed = [_slot(s) for s in slots]
-    document = _core.place(
+    document = _core.assign_roles(
         model._core,
-        _members(members),
+        _people(people),
         [(s.id, s.role, s.shift) for s in parsed],
         float(preference_bonus),
         mode,
@@ -271,19 +281,17 @@ def place(
         threads,
         _callback(on_progress),
     )
-    return PlacementResult(
-        placements=[_build(Placement, p) for p in document["placements"]],
-        unfilled_slots=document["unfilled_slots"],
-        unplaced=document["unplaced"],
-        total_fit=document["total_fit"],
-        total_bonus=document["total_bonus"],
-        **_contract(document),
+    return _build_result(
+        PlacementResult,
+        document,
+        placements=lambda items: [_build(Placement, p) for p in items],
     )
 
 
-def mentoring_pairs(
+@_renamed_keywords(members="people")
+def assign_mentors(
     model: Model,
-    members: Iterable[str] | Any,
+    people: Iterable[str] | Any,
     goals: Iterable[MentoringGoal | dict[str, Any]],
     *,
     mode: Mode = "auto",
@@ -292,12 +300,12 @@ def mentoring_pairs(
     threads: int = 1,
     on_progress: Callable[[Progress], Any] | None = None,
 ) -> MentoringResult:
-    """Pair members one-to-one (each mentors at most one colleague and is mentored by at most
+    """Pair people one-to-one (each mentors at most one colleague and is mentored by at most
     one) so that the total benefit over the goals is greatest. Exact in every mode."""
     parsed = [g if isinstance(g, MentoringGoal) else MentoringGoal(**g) for g in goals]
-    document = _core.mentoring_pairs(
+    document = _core.assign_mentors(
         model._core,
-        _members(members),
+        _people(people),
         [(g.competency, float(g.target_level), g.mentor_level, int(g.importance)) for g in parsed],
         mode,
         _time_limit(time_limit),
@@ -305,23 +313,24 @@ def mentoring_pairs(
         threads,
         _callback(on_progress),
     )
-    return MentoringResult(
-        pairs=[_build(MentoringPair, p) for p in document["pairs"]],
-        unpaired_mentees=document["unpaired_mentees"],
-        total_benefit=document["total_benefit"],
-        **_contract(document),
+    return _build_result(
+        MentoringResult,
+        document,
+        pairs=lambda items: [_build(MentoringPair, p) for p in items],
     )
 
 
 @dataclass(frozen=True)
 class SplitTeam:
+    """One team of a split."""
+
     members: list[str]
     coverage: float
     """Importance-weighted mean over the request's requirements of min(provided / needed, 1)."""
 
 
 @dataclass(frozen=True)
-class SplitResult:
+class SplitResult(_Result):
     """The best split found: ``status`` is OPTIMAL (every rule kept, proven best), FEASIBLE
     (every rule kept), INFEASIBLE (proven: no split keeps every rule; ``violations`` are those
     of the best) or NO_SOLUTION_FOUND (breaks ``violations``, no proof that every split must).
@@ -334,12 +343,13 @@ class SplitResult:
     average_coverage: float
     violations: list[str]
     bound: float
-    gap: float
+    relative_gap: float
     time_to_best_s: float
     time_s: float
     _check: Any = field(repr=False, compare=False, default=None)
 
     def to_dict(self) -> dict[str, Any]:
+        """The result as plain values (the document `teamwright split --json` prints)."""
         return _plain(self)
 
     def check(self) -> list[str]:
@@ -375,12 +385,13 @@ def _groups(name: str, groups: Iterable[Iterable[str]]) -> list[list[str]]:
     return out
 
 
+@_renamed_keywords(pool="people")
 def split(
     model: Model,
     request: str | TeamRequest | dict,
     teams: int,
     *,
-    pool: Iterable[str] | None = None,
+    people: Iterable[str] | None = None,
     min_size: int | None = None,
     max_size: int | None = None,
     keep_apart: Iterable[Iterable[str]] = (),
@@ -393,7 +404,7 @@ def split(
     threads: int = 1,
     on_progress: Callable[[Progress], Any] | None = None,
 ) -> SplitResult:
-    """Split ``pool`` (person ids; default everyone available) into ``teams`` teams that each
+    """Split ``people`` (person ids; default everyone available) into ``teams`` teams that each
     meet ``request``'s requirements as well as possible: the greatest worst-team coverage, then
     the greatest average.
 
@@ -415,12 +426,12 @@ def split(
         "no_lone": [str(a) for a in no_lone],
         "previous_team": previous_team,
     }
-    people = [] if pool is None else _members(pool)
+    ids = [] if people is None else _people(people)
     argument = request.to_dict() if isinstance(request, TeamRequest) else request
     document = _core.split(
         model._core,
         argument,
-        people,
+        ids,
         _split_rules(rules),
         mode,
         _time_limit(time_limit),
@@ -428,19 +439,16 @@ def split(
         threads,
         _callback(on_progress),
     )
-
-    return SplitResult(
-        teams=[_build(SplitTeam, team) for team in document["teams"]],
-        worst_coverage=document["worst_coverage"],
-        average_coverage=document["average_coverage"],
-        violations=document["violations"],
-        _check=functools.partial(_check_split, model, argument, people, rules),
-        **_contract(document),
+    return _build_result(
+        SplitResult,
+        document,
+        {"_check": functools.partial(_check_split, model, argument, ids, rules)},
+        teams=lambda items: [_build(SplitTeam, team) for team in items],
     )
 
 
 @dataclass(frozen=True)
-class GapSolution:
+class GeneralizedSolution(_Result):
     """A generalized assignment: ``agent_of_job[j]`` is job j's agent (when ``solved``)."""
 
     status: Status
@@ -451,7 +459,7 @@ class GapSolution:
     cost: float
     bound: float
     """No assignment does better: the Lagrangian (knapsack) bound, the cost itself if optimal."""
-    gap: float
+    relative_gap: float
     time_to_best_s: float
     time_s: float
 
@@ -459,6 +467,7 @@ class GapSolution:
 
     @property
     def solved(self) -> bool:
+        """True when there is an assignment (OPTIMAL or FEASIBLE)."""
         return self.status in (Status.OPTIMAL, Status.FEASIBLE)
 
     def check(self) -> list[str]:
@@ -467,20 +476,22 @@ class GapSolution:
         return self._check(self)
 
     def to_dict(self) -> dict[str, Any]:
+        """The solution as plain values (the document `teamwright assign generalized --json`
+        prints, with 0-based agents)."""
         return _plain(self)
 
 
-def read_gap(path: str) -> Any:
+def read_generalized(path: str | os.PathLike[str]) -> _core.GeneralizedProblem:
     """Reads a generalized assignment file (OR-Library gap / Chu-Beasley / Yagiura format)."""
-    return _core.read_gap(str(path))
+    return _core.read_generalized(os.fspath(path))
 
 
-def solve_gap(
-    problem: Any = None,
+def assign_generalized(
+    problem: _core.GeneralizedProblem | None = None,
     *,
-    cost=None,
-    weight=None,
-    capacity=None,
+    cost: Any = None,
+    weight: Any = None,
+    capacity: Any = None,
     maximize: bool = False,
     max_moves: int = 0,
     mode: Mode = "auto",
@@ -488,26 +499,28 @@ def solve_gap(
     seed: int = 0,
     threads: int = 1,
     on_progress: Callable[[Progress], Any] | None = None,
-) -> GapSolution:
+) -> GeneralizedSolution:
     """Assign every job to one agent within the agents' capacities at least (or most) cost.
 
-    Give a problem from `read_gap`, or ``cost`` and ``weight`` (agents x jobs) and ``capacity``
-    (one per agent) as arrays. Tabu search, then a Lagrangian branch-and-bound and a large
-    neighbourhood search built on it (docs/algorithms.md; "heuristic" mode skips the proof,
-    "exact" the neighbourhood search): it runs until ``time_limit`` seconds, until the answer
-    is proven optimal, or until ``max_moves`` tabu moves and branch-and-bound nodes; with a move
-    limit the same seed gives the same answer. Single-threaded. ``solution.check()`` runs the
-    independent checker on the answer.
+    Give a problem from `read_generalized`, or ``cost`` and ``weight`` (agents x jobs) and
+    ``capacity`` (one per agent) as arrays. Tabu search, then a Lagrangian branch-and-bound and
+    a large neighbourhood search built on it (docs/algorithms.md; "heuristic" mode skips the
+    proof, "exact" the neighbourhood search): it runs until ``time_limit`` seconds, until the
+    answer is proven optimal, or until ``max_moves`` tabu moves and branch-and-bound nodes; with
+    a move limit the same seed gives the same answer. Single-threaded. ``solution.check()`` runs
+    the independent checker on the answer.
     """
     if problem is None:
         if cost is None or weight is None or capacity is None:
-            raise InvalidInputError("solve_gap: give a problem, or cost, weight and capacity")
-        problem = _core.gap_from_arrays(
+            raise InvalidInputError(
+                "assign_generalized: give a problem, or cost, weight and capacity"
+            )
+        problem = _core.generalized_from_arrays(
             np.asarray(cost, dtype=float).tolist(),
             np.asarray(weight, dtype=float).tolist(),
             np.asarray(capacity, dtype=float).tolist(),
         )
-    document = _core.solve_gap(
+    document = _core.solve_generalized(
         problem,
         bool(maximize),
         int(max_moves),
@@ -517,13 +530,20 @@ def solve_gap(
         threads,
         _callback(on_progress),
     )
+    check = functools.partial(_check_generalized, problem, bool(maximize))
+    infinity = -math.inf if maximize else math.inf
+    return _build_result(
+        GeneralizedSolution,
+        document,
+        {"_check": check},
+        bound=lambda bound: _infinite_if_null(bound, infinity),
+    )
 
-    check = functools.partial(_check_gap, problem, bool(maximize))
-    return _build(GapSolution, document, {"_check": check}, status=Status, termination=Termination)
 
-
-def _check_gap(problem: Any, maximize: bool, solution: GapSolution) -> list[str]:
-    return list(_core.check_gap(problem, maximize, solution.to_dict()))
+def _check_generalized(
+    problem: _core.GeneralizedProblem, maximize: bool, solution: GeneralizedSolution
+) -> list[str]:
+    return list(_core.check_generalized(problem, maximize, solution.to_dict()))
 
 
 @dataclass(frozen=True)
@@ -536,8 +556,21 @@ class Seat:
 
 
 @dataclass(frozen=True)
-class StaffingResult:
-    placements: list[Placement]
+class SeatAssignment:
+    """One person in one seat, with the reasons."""
+
+    person: str
+    seat: str
+    fit: float
+    """The importance-weighted share of the seat's role levels the person meets, in [0, 1]."""
+    preferred_role: bool
+
+
+@dataclass(frozen=True)
+class StaffingResult(_Result):
+    """The staffing filling the most seats with the greatest total fit."""
+
+    assignments: list[SeatAssignment]
     unfilled_seats: list[str]
     """Seats nobody eligible had time left for."""
     load: dict[str, float]
@@ -549,15 +582,16 @@ class StaffingResult:
     status: Status
     termination: Termination
     bound: float
-    gap: float
+    relative_gap: float
     time_to_best_s: float
     time_s: float
 
     def to_dict(self) -> dict[str, Any]:
+        """The result as plain values (the document `teamwright assign staff --json` prints)."""
         return _plain(self)
 
 
-def staff(
+def assign_staff(
     model: Model,
     people: Iterable[str] | Any,
     seats: Iterable[Seat | dict[str, Any]],
@@ -571,13 +605,13 @@ def staff(
 ) -> StaffingResult:
     """Staff ``seats`` from ``people``, each person taking seats up to their availability (FTE):
     the most seats filled, then the greatest total role fit; hard role requirements decide who
-    may take a seat. A generalized assignment solved by `solve_gap` (same options) within
-    ``time_limit`` seconds or ``max_moves`` moves and nodes (then the same seed gives the same
-    answer).
+    may take a seat. A generalized assignment solved by `assign_generalized` (same options)
+    within ``time_limit`` seconds or ``max_moves`` moves and nodes (then the same seed gives the
+    same answer).
     """
     parsed = [s if isinstance(s, Seat) else Seat(**s) for s in seats]
-    ids = _members(people)
-    document = _core.staff(
+    ids = _people(people)
+    document = _core.assign_staff(
         model._core,
         ids,
         [(s.id, s.role, float(s.fte)) for s in parsed],
@@ -588,11 +622,23 @@ def staff(
         threads,
         _callback(on_progress),
     )
-    return StaffingResult(
-        placements=[_build(Placement, p) for p in document["placements"]],
-        unfilled_seats=document["unfilled_seats"],
-        load=dict(zip(ids, document["load"], strict=True)),
-        total_fit=document["total_fit"],
-        objective=document["objective"],
-        **_contract(document),
+    return _build_result(
+        StaffingResult,
+        document,
+        assignments=lambda items: [_build(SeatAssignment, a) for a in items],
+        load=lambda load: dict(zip(ids, load, strict=True)),
     )
+
+
+place = _renamed("place", assign_roles)
+mentoring_pairs = _renamed("mentoring_pairs", assign_mentors)
+staff = _renamed("staff", assign_staff)
+solve_gap = _renamed("solve_gap", assign_generalized)
+read_gap = _renamed("read_gap", read_generalized)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "GapSolution":
+        _deprecated("GapSolution", "GeneralizedSolution")
+        return GeneralizedSolution
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -27,6 +27,25 @@ class UsageError(Exception):
     """Wrong command-line usage."""
 
 
+class _DeprecatedAlias(argparse.Action):
+    """An option's spelling of an earlier release: does what ``new`` does and says so on
+    stderr."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, new: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, help=argparse.SUPPRESS, **kwargs)
+        self.new = new
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        print(f"teamwright: {option_string} is deprecated: use {self.new}", file=sys.stderr)
+        setattr(namespace, self.dest, values)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see '{self.prog} --help')")
@@ -95,7 +114,8 @@ def _parser() -> argparse.ArgumentParser:
     gaps = commands.add_parser("gaps", help="report a team's gaps against a request")
     gaps.add_argument("file")
     gaps.add_argument("--request", required=True, help="id of a request in the file")
-    gaps.add_argument("--team", required=True, help="comma-separated person ids")
+    gaps.add_argument("--people", help="comma-separated person ids: the team")
+    gaps.add_argument("--team", dest="people", action=_DeprecatedAlias, new="--people")
     gaps.add_argument("--json", action="store_true", help="print the report as one JSON object")
 
     cover = commands.add_parser(
@@ -111,11 +131,17 @@ def _parser() -> argparse.ArgumentParser:
     matrix.add_argument("file", help="one row per line, costs separated by commas or spaces")
     matrix.add_argument("--maximize", action="store_true")
     matrix.add_argument("--json", action="store_true", help="print the answer as one JSON object")
-    gap = kinds.add_parser("gap", help="a generalized assignment file (agents with capacities)")
-    gap.add_argument("file")
-    gap.add_argument("--maximize", action="store_true")
-    _solve_options(gap)
-    gap.add_argument("--json", action="store_true", help="print the answer as one JSON object")
+    generalized = kinds.add_parser(
+        "generalized",
+        aliases=["gap"],  # deprecated
+        help="a generalized assignment file (agents with capacities)",
+    )
+    generalized.add_argument("file")
+    generalized.add_argument("--maximize", action="store_true")
+    _solve_options(generalized)
+    generalized.add_argument(
+        "--json", action="store_true", help="print the answer as one JSON object"
+    )
     staff = kinds.add_parser("staff", help="staff seats, people sharing their time up to their FTE")
     staff.add_argument("file")
     staff.add_argument("--people", help="comma-separated person ids (default: everyone available)")
@@ -124,13 +150,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     _solve_options(staff)
     staff.add_argument("--json", action="store_true", help="print the answer as one JSON object")
-    roles = kinds.add_parser("roles", help="place members into role and shift slots")
-    mentors = kinds.add_parser("mentors", help="pair members with colleagues who can lift them")
+    roles = kinds.add_parser("roles", help="put people into role and shift slots")
+    mentors = kinds.add_parser("mentors", help="pair people with colleagues who can lift them")
     for command in (roles, mentors):
         command.add_argument("file")
         who = command.add_mutually_exclusive_group(required=True)
         who.add_argument("--request", help="solve this request and take its members")
-        who.add_argument("--members", help="comma-separated person ids")
+        who.add_argument("--people", help="comma-separated person ids")
+        who.add_argument("--members", dest="people", action=_DeprecatedAlias, new="--people")
         command.add_argument("--json", action="store_true", help="print the answer as JSON")
     roles.add_argument(
         "--slot",
@@ -139,7 +166,16 @@ def _parser() -> argparse.ArgumentParser:
         metavar="ID=ROLE[@SHIFT]",
         help="a slot (repeatable; ID=@SHIFT for a shift alone); default: the request's roles",
     )
-    roles.add_argument("--bonus", type=_non_negative, default=0.25, help="per preference met")
+    roles.add_argument(
+        "--preference-bonus", type=_non_negative, default=0.25, help="per preference met"
+    )
+    roles.add_argument(
+        "--bonus",
+        dest="preference_bonus",
+        type=_non_negative,
+        action=_DeprecatedAlias,
+        new="--preference-bonus",
+    )
     mentors.add_argument(
         "--goal",
         action="append",
@@ -152,7 +188,8 @@ def _parser() -> argparse.ArgumentParser:
     split.add_argument("file")
     split.add_argument("--request", required=True, help="id of a request in the file")
     split.add_argument("--teams", type=_positive_int, required=True, metavar="K")
-    split.add_argument("--pool", help="comma-separated person ids (default: everyone available)")
+    split.add_argument("--people", help="comma-separated person ids (default: everyone available)")
+    split.add_argument("--pool", dest="people", action=_DeprecatedAlias, new="--people")
     split.add_argument("--min-size", type=_non_negative_int, metavar="N")
     split.add_argument("--max-size", type=_non_negative_int, metavar="N")
     split.add_argument("--keep-apart", action="append", default=[], metavar="ID,ID,...")
@@ -304,8 +341,10 @@ def _run(args: argparse.Namespace) -> int:
         print(f"{args.result}: every claim holds ({document.get('status')}, request {request!r})")
     elif args.command == "gaps":
         model = _load(args.file)
-        team = [person for person in args.team.split(",") if person]
-        report = teamwright.gap_report(model, args.request, team)
+        if args.people is None:
+            raise UsageError("gaps: give the team with --people")
+        people = [person for person in args.people.split(",") if person]
+        report = teamwright.gap_report(model, args.request, people)
         if args.json:
             _print_json(report.to_dict())
         else:
@@ -380,6 +419,7 @@ def _cover(args: argparse.Namespace) -> int:
     solution = cover.solve(problem, **_options(args))
     document = solution.to_dict()
     document["columns"] = [j + 1 for j in solution.columns]  # OR-Library numbering
+    document["short_rows"] = [i + 1 for i in solution.short_rows]
     if args.json:
         _print_json(document)
     else:
@@ -387,7 +427,7 @@ def _cover(args: argparse.Namespace) -> int:
             f"{args.file}: {problem.num_rows} rows, {problem.num_columns} columns\n"
             f"status: {solution.status.value} ({solution.termination.value})   "
             f"cost: {_money(solution.cost)}   bound: {_money(solution.bound)}   "
-            f"gap: {100 * solution.gap:.2f} %\n"
+            f"relative gap: {100 * solution.relative_gap:.2f} %\n"
             f"best found after {solution.time_to_best_s:.3f} s of {solution.time_s:.3f} s\n"
             f"columns (1-based): {' '.join(map(str, document['columns']))}"
         )
@@ -429,10 +469,10 @@ def _read_matrix(path: str) -> list[list[float]] | list[list[int]]:
         raise teamwright.FormatError(f"{path}: {error}") from None
 
 
-def _members_of(model: Model, args: argparse.Namespace) -> list[str]:
-    """The --members given, or the members of the team solved for --request."""
-    if args.members is not None:
-        return [m for m in args.members.split(",") if m]
+def _people_of(model: Model, args: argparse.Namespace) -> list[str]:
+    """The --people given, or the members of the team solved for --request."""
+    if args.people is not None:
+        return [m for m in args.people.split(",") if m]
     result = teamwright.solve(model, args.request)
     if not result.solved:
         raise teamwright.InvalidInputError(
@@ -490,9 +530,11 @@ def _assign(args: argparse.Namespace) -> None:
             for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
                 print(f"row {i + 1} -> column {j + 1}  ({cost[i][j]:g})")
         return
-    if args.kind == "gap":
-        problem = teamwright.read_gap(args.file)
-        solution = teamwright.solve_gap(problem, maximize=args.maximize, **_options(args))
+    if args.kind in ("generalized", "gap"):
+        if args.kind == "gap":
+            print("teamwright: assign gap is deprecated: use assign generalized", file=sys.stderr)
+        problem = teamwright.read_generalized(args.file)
+        solution = teamwright.assign_generalized(problem, maximize=args.maximize, **_options(args))
         if args.json:
             document = solution.to_dict()
             document["agent_of_job"] = [a + 1 for a in solution.agent_of_job]  # 1-based
@@ -513,9 +555,11 @@ def _assign(args: argparse.Namespace) -> None:
     if args.kind == "staff":
         _staff(model, args)
         return
-    members = _members_of(model, args)
+    people = _people_of(model, args)
     if args.kind == "roles":
-        placed = teamwright.place(model, members, _slots(model, args), preference_bonus=args.bonus)
+        placed = teamwright.assign_roles(
+            model, people, _slots(model, args), preference_bonus=args.preference_bonus
+        )
         if args.json:
             _print_json(placed.to_dict())
             return
@@ -541,7 +585,7 @@ def _assign(args: argparse.Namespace) -> None:
         if placed.unplaced:
             print("without a slot: " + ", ".join(placed.unplaced))
         return
-    paired = teamwright.mentoring_pairs(model, members, [_goal(g) for g in args.goal])
+    paired = teamwright.assign_mentors(model, people, [_goal(g) for g in args.goal])
     if args.json:
         _print_json(paired.to_dict())
         return
@@ -570,15 +614,15 @@ def _staff(model: Model, args: argparse.Namespace) -> None:
         if args.people
         else [p.id for p in model.people if p.availability > 0]
     )
-    result = teamwright.staff(model, people, seats, **_options(args))
+    result = teamwright.assign_staff(model, people, seats, **_options(args))
     if args.json:
         _print_json(result.to_dict())
         return
     names = {p.id: p.name for p in model.people}
     fte = {s.id: s.fte for s in seats}
     table = [
-        [p.slot, f"{p.person} {names[p.person]}", f"{fte[p.slot]:g}", f"{p.fit:.2f}"]
-        for p in result.placements
+        [a.seat, f"{a.person} {names[a.person]}", f"{fte[a.seat]:g}", f"{a.fit:.2f}"]
+        for a in result.assignments
     ]
     _table(["seat", "person", "fte", "fit"], table, right={2, 3})
     shared = {p: load for p, load in result.load.items() if load > 0}
@@ -600,7 +644,7 @@ def _split(args: argparse.Namespace) -> None:
         model,
         args.request,
         args.teams,
-        pool=ids(args.pool) if args.pool else None,
+        people=ids(args.people) if args.people else None,
         min_size=args.min_size,
         max_size=args.max_size,
         keep_apart=[ids(g) for g in args.keep_apart],
@@ -705,7 +749,9 @@ def _print_result(model: Model, request: TeamRequest, result: TeamResult) -> Non
         print(f"  {request.description}")
     proof = {
         Status.OPTIMAL: "proven optimal",
-        Status.FEASIBLE: f"not proven optimal: within {100 * (result.gap or 0):.1f} % of the bound",
+        Status.FEASIBLE: (
+            f"not proven optimal: within {100 * result.relative_gap:.1f} % of the bound"
+        ),
         Status.INFEASIBLE: "proven impossible",
         Status.NO_SOLUTION_FOUND: "no team found, nothing proven",
     }[result.status]

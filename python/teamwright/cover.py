@@ -3,6 +3,7 @@ set-covering instances, solved under the solve contract (teamwright.solving)."""
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,8 +16,9 @@ from teamwright.solving import (
     Progress,
     Status,
     Termination,
-    _build,
+    _build_result,
     _callback,
+    _Result,
     _time_limit,
 )
 
@@ -26,14 +28,16 @@ __all__ = ["CoverProblem", "CoverSolution", "Progress", "read_cover", "read_orli
 
 
 @dataclass(frozen=True)
-class CoverSolution:
+class CoverSolution(_Result):
+    """The covering engine's answer."""
+
     status: Status
     termination: Termination
     cost: float
     """The objective: the columns' cost plus the penalties of soft rows left short."""
     penalty: float
     bound: float
-    gap: float
+    relative_gap: float
     """(cost - bound) / max(|cost|, |bound|); 0 when proven optimal, inf without a solution."""
     time_to_best_s: float
     time_s: float
@@ -42,16 +46,18 @@ class CoverSolution:
     short_rows: list[int]
 
     def to_dict(self) -> dict[str, Any]:
+        """The solution as plain values (the document `teamwright cover --json` prints)."""
         return {
             "status": self.status.value,
             "termination": self.termination.value,
-            "cost": self.cost,
-            "penalty": self.penalty,
-            "bound": self.bound,
-            "gap": self.gap,
+            "bound": None if math.isinf(self.bound) else self.bound,
+            "relative_gap": None if math.isinf(self.relative_gap) else self.relative_gap,
             "time_to_best_s": self.time_to_best_s,
             "time_s": self.time_s,
+            "cost": self.cost,
+            "penalty": self.penalty,
             "columns": list(self.columns),
+            "short_rows": list(self.short_rows),
         }
 
 
@@ -86,4 +92,4 @@ def solve(
     document = _core.solve_cover(
         problem, mode, _time_limit(time_limit), seed, threads, _callback(on_progress)
     )
-    return _build(CoverSolution, document, status=Status, termination=Termination)
+    return _build_result(CoverSolution, document)

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 import math
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, cast
 
 Mode = Literal["auto", "heuristic", "exact"]
 """``auto``: the heuristic, then the exact search for the rest of the time limit (small problems
@@ -83,3 +85,83 @@ def _build(
         kwargs[f.name] = convert[f.name](value) if f.name in convert else value
     kwargs.update(_extra or {})
     return cls(**kwargs)
+
+
+def _infinite_if_null(value: float | None, infinity: float = math.inf) -> float:
+    """JSON has no infinity: a result document writes an infinite relative gap (no solution)
+    and an infinite bound (proven infeasible; -inf when maximising) as null."""
+    return infinity if value is None else float(value)
+
+
+CONTRACT_FIELDS = ("status", "termination", "bound", "relative_gap", "time_to_best_s", "time_s")
+"""The solve contract's fields, which every result carries under these names."""
+
+
+def _build_result(
+    cls: type[T],
+    document: dict[str, Any],
+    _extra: dict[str, Any] | None = None,
+    **convert: Callable[[Any], Any],
+) -> T:
+    """`_build` for a result: the solve contract's fields as Python values, then ``convert``
+    (which may replace the conversion of a contract field)."""
+    contract: dict[str, Callable[[Any], Any]] = {
+        "status": Status,
+        "termination": Termination,
+        "bound": _infinite_if_null,
+        "relative_gap": _infinite_if_null,
+    }
+    return _build(cls, document, _extra, **{**contract, **convert})
+
+
+def _deprecated(old: str, new: str) -> None:
+    warnings.warn(f"{old} is deprecated: use {new}", DeprecationWarning, stacklevel=3)
+
+
+class _Result:
+    """What every result class shares: the deprecated spelling of ``relative_gap``."""
+
+    relative_gap: float
+
+    @property
+    def gap(self) -> float:
+        """Deprecated: ``relative_gap``."""
+        _deprecated("result.gap", "result.relative_gap")
+        return self.relative_gap
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _renamed(old: str, new: F) -> F:
+    """``new`` under its old name ``old``: works as before and warns once per call."""
+
+    @functools.wraps(new)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        _deprecated(old, new.__name__)
+        return new(*args, **kwargs)
+
+    wrapper.__doc__ = f"Deprecated: `{new.__name__}`."
+    wrapper.__name__ = wrapper.__qualname__ = old
+    return cast(F, wrapper)
+
+
+def _renamed_keywords(**renames: str) -> Callable[[F], F]:
+    """Accepts each old keyword of ``renames`` (old=new) for its new name, with a warning."""
+
+    def decorate(function: F) -> F:
+        @functools.wraps(function)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            for old, new in renames.items():
+                if old in kwargs:
+                    _deprecated(f"{function.__name__}({old}=...)", f"{new}=...")
+                    if new in kwargs:
+                        raise TypeError(
+                            f"{function.__name__}: give {new}, not both {new} and {old}"
+                        )
+                    kwargs[new] = kwargs.pop(old)
+            return function(*args, **kwargs)
+
+        return cast(F, wrapper)
+
+    return decorate

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from teamwright import _core
+from teamwright.errors import InvalidInputError
 from teamwright.model import Model, TeamRequest
 from teamwright.solving import (
     DEFAULT_TIME_LIMIT,
@@ -15,14 +16,18 @@ from teamwright.solving import (
     Status,
     Termination,
     _build,
+    _build_result,
     _callback,
+    _deprecated,
+    _renamed_keywords,
+    _Result,
     _time_limit,
 )
 
 
 @dataclass(frozen=True)
-class Coverage:
-    """One requirement or slot of a request, and who covers it."""
+class CoverageRow:
+    """One requirement or slot of a request, and who covers it (a row of the coverage table)."""
 
     requirement: str
     kind: str
@@ -132,7 +137,7 @@ class Diagnosis:
 
 
 @dataclass(frozen=True)
-class TeamResult:
+class TeamResult(_Result):
     """The answer to a team request."""
 
     request: str
@@ -143,12 +148,14 @@ class TeamResult:
     objective: float
     penalty: float
     bound: float
-    gap: float | None
+    relative_gap: float
+    """(objective - bound) / max(|objective|, |bound|); 0 when proven optimal, inf without a
+    team."""
     time_to_best_s: float
     time_s: float
     weighted_coverage: float
     members: list[Member]
-    coverage: list[Coverage]
+    coverage: list[CoverageRow]
     unmet: list[Unmet]
     reasons: list[str]
     diagnosis: Diagnosis | None
@@ -206,7 +213,7 @@ class Gap:
 class GapReport:
     request: str
     team: list[str]
-    coverage: list[Coverage]
+    coverage: list[CoverageRow]
     gaps: list[Gap]
     """Highest priority first."""
     _document: dict[str, Any] = field(repr=False)
@@ -237,8 +244,8 @@ def _readable(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
-def _coverage(rows: list[dict[str, Any]]) -> list[Coverage]:
-    return [_build(Coverage, row) for row in rows]
+def _coverage(rows: list[dict[str, Any]]) -> list[CoverageRow]:
+    return [_build(CoverageRow, row) for row in rows]
 
 
 def _member(data: dict[str, Any]) -> Member:
@@ -267,12 +274,10 @@ def _diagnosis(data: dict[str, Any] | None) -> Diagnosis | None:
 
 
 def _result(document: dict[str, Any]) -> TeamResult:
-    return _build(
+    return _build_result(
         TeamResult,
         document,
         _extra={"_document": document},
-        status=Status,
-        termination=Termination,
         members=lambda items: [_member(m) for m in items],
         coverage=_coverage,
         unmet=lambda items: [_build(Unmet, u) for u in items],
@@ -335,10 +340,15 @@ def check(model: Model, request: RequestLike, result: TeamResult | dict[str, Any
     return list(_core.check(model._core, _request_argument(request), document))
 
 
-def gap_report(model: Model, request: RequestLike, team: list[str]) -> GapReport:
-    """Every shortfall of ``team`` (person ids) against ``request``, highest priority first,
-    with the members to train, the employees to transfer and the candidates to hire."""
-    document = _core.gap_report(model._core, _request_argument(request), list(team))
+@_renamed_keywords(team="people")
+def gap_report(model: Model, request: RequestLike, people: Any) -> GapReport:
+    """Every shortfall of ``people`` (person ids or a TeamResult) against ``request``, highest
+    priority first, with the members to train, the employees to transfer and the candidates to
+    hire."""
+    ids = getattr(people, "member_ids", people)
+    if isinstance(ids, str):
+        raise InvalidInputError("people: expected a list of person ids, got a single string")
+    document = _core.gap_report(model._core, _request_argument(request), [str(p) for p in ids])
     gaps = [
         _build(Gap, gap, train=lambda options: [_build(TrainingOption, o) for o in options])
         for gap in document["gaps"]
@@ -350,3 +360,10 @@ def gap_report(model: Model, request: RequestLike, team: list[str]) -> GapReport
         team=list,
         coverage=_coverage,
     )
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Coverage":
+        _deprecated("Coverage", "CoverageRow")
+        return CoverageRow
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

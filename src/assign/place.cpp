@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "teamwright/assign/gap.hpp"
+#include "teamwright/assign/generalized.hpp"
 #include "teamwright/assign/linear.hpp"
 #include "teamwright/error.hpp"
 #include "util/search_clock.hpp"
@@ -118,7 +118,7 @@ void proven(util::SearchClock& clock, Result& result, double objective) {
   result.status = Status::kOptimal;
   result.termination = Termination::kCompleted;
   result.bound = objective;
-  result.gap = 0;
+  result.relative_gap = 0;
   result.time_s = result.time_to_best_s = clock.elapsed();
   clock.report(objective, objective, true);
 }
@@ -326,7 +326,7 @@ StaffingResult staff(const Model& model, std::span<const std::string> people,
   // seat's contribution, so seats stay empty only when nobody eligible has time.
   const int n = static_cast<int>(seats.size());
   const int people_count = static_cast<int>(ids.size());
-  GapProblem problem{people_count + 1, n, {}, {}, {}};
+  GeneralizedProblem problem{people_count + 1, n, {}, {}, {}};
   const auto cells = static_cast<std::size_t>(problem.agents) * static_cast<std::size_t>(n);
   problem.cost.assign(cells, 0.0);
   problem.weight.assign(cells, std::numeric_limits<double>::infinity());
@@ -356,14 +356,14 @@ StaffingResult staff(const Model& model, std::span<const std::string> people,
   }
   problem.capacity.push_back(total_fte + 1);
 
-  const GapSolution solution = solve_gap(
+  const GeneralizedSolution solution = solve_generalized(
       problem, {.sense = Sense::kMaximize, .max_moves = staffing.max_moves}, options, hooks);
   StaffingResult result;
   result.status = solution.status;
   result.termination = solution.termination;
   result.objective = solution.cost;
   result.bound = solution.bound;
-  result.gap = solution.gap;
+  result.relative_gap = solution.relative_gap;
   result.time_to_best_s = solution.time_to_best_s;
   result.load.assign(ids.size(), 0.0);
   if (!solution.solved()) {  // stopped before any assignment: leaving every seat empty is one
@@ -381,8 +381,8 @@ StaffingResult staff(const Model& model, std::span<const std::string> people,
     const auto k =
         static_cast<std::size_t>(p) * static_cast<std::size_t>(n) + static_cast<std::size_t>(s);
     const Person& person = model.person(ids[static_cast<std::size_t>(p)]);
-    result.placements.push_back(
-        {person.id, seat.id, fit[k], contains(person.preferred_roles, seat.role), false});
+    result.assignments.push_back(
+        {person.id, seat.id, fit[k], contains(person.preferred_roles, seat.role)});
     result.load[static_cast<std::size_t>(p)] += seat.fte;
     result.total_fit += fit[k];
   }

@@ -823,8 +823,8 @@ SplitResult split(const Model& model, std::span<const std::string> pool, const T
   result.worst_coverage = final_score.worst;
   result.average_coverage = final_score.average;
   result.bound = result.status == Status::kOptimal ? result.worst_coverage : 1.0;
-  result.gap = clean ? std::max(0.0, result.bound - result.worst_coverage) / result.bound
-                     : std::numeric_limits<double>::infinity();
+  result.relative_gap = clean ? std::max(0.0, result.bound - result.worst_coverage) / result.bound
+                              : std::numeric_limits<double>::infinity();
   result.termination = deadline.termination();
   result.time_to_best_s = deadline.time_to_best();
   result.time_s = deadline.elapsed();

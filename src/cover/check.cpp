@@ -181,8 +181,9 @@ std::vector<std::string> check(const Problem& p, const Solution& s) {
     if (s.status == Status::kOptimal && !at_most(s.cost, s.bound)) {
       fail("optimal status without a bound equal to the objective");
     }
-    if (!close(s.gap, relative_gap(s.cost, s.bound))) {
-      fail("gap " + std::to_string(s.gap) + " is not the relative gap of objective and bound");
+    if (!close(s.relative_gap, relative_gap(s.cost, s.bound))) {
+      fail("gap " + std::to_string(s.relative_gap) +
+           " is not the relative gap of objective and bound");
     }
     if (!s.infeasibilities.empty()) {
       fail("a solution that exists lists reasons it cannot");

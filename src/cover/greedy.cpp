@@ -89,7 +89,7 @@ class Greedy {
       s.status = within(s.cost, s.bound) ? Status::kOptimal : Status::kFeasible;
     }
     const bool solved = s.status == Status::kOptimal || s.status == Status::kFeasible;
-    s.gap = relative_gap(solved ? std::optional<double>(s.cost) : std::nullopt, s.bound);
+    s.relative_gap = relative_gap(solved ? std::optional<double>(s.cost) : std::nullopt, s.bound);
     return s;
   }
 

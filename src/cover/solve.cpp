@@ -224,7 +224,7 @@ Solution solve(const Problem& problem, const SolveOptions& options, const SolveH
   const detail::Analysis analysis = detail::analyze(problem);
   Solution greedy = detail::greedy(problem, analysis);
   if (greedy.status == Status::kInfeasible) {
-    greedy.gap = relative_gap(std::nullopt, greedy.bound);
+    greedy.relative_gap = relative_gap(std::nullopt, greedy.bound);
     greedy.time_s = control.elapsed();
     greedy.time_to_best_s = greedy.time_s;
     return greedy;
@@ -248,14 +248,14 @@ Solution solve(const Problem& problem, const SolveOptions& options, const SolveH
     result.status = control.closed() ? Status::kOptimal : Status::kFeasible;
     // Closed within the tolerance: the optimum is the incumbent's objective.
     result.bound = control.closed() ? result.cost : std::min(control.bound(), result.cost);
-    result.gap = relative_gap(result.cost, result.bound);
+    result.relative_gap = relative_gap(result.cost, result.bound);
   } else {
     result = std::move(greedy);  // the best partial cover
     if (exhausted) {
       result.status = Status::kInfeasible;
       result.infeasibilities.push_back({Infeasibility::Kind::kExhaustedSearch, {}, {}, 0, 0});
     }
-    result.gap = relative_gap(std::nullopt, result.bound);
+    result.relative_gap = relative_gap(std::nullopt, result.bound);
   }
   result.termination = control.termination();
   result.time_to_best_s = control.time_to_best();

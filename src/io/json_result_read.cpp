@@ -2,13 +2,13 @@
 // names the coverage row it was written from. Only the claims are read; what the writer derives
 // from them (size, shortfall, met) is left to the checker to recompute.
 
-#include <cmath>
 #include <limits>
 #include <map>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "io/json_contract.hpp"
 #include "io/json_fields.hpp"
 #include "io/json_results_document.hpp"
 #include "teamwright/io/json_results.hpp"
@@ -49,21 +49,6 @@ class RowLabels {
  private:
   std::map<std::string, std::vector<std::size_t>, std::less<>> rows_of_;
 };
-
-template <class Enum, class Parse>
-Enum named(Fields& f, const char* key, Parse parse, const char* choices) {
-  const std::string name = f.string(key);
-  const auto parsed = parse(name);
-  if (!parsed) {
-    throw FormatError(f.field(key) + " must be one of " + choices + ", got " + quote(name));
-  }
-  return *parsed;
-}
-
-Status status_of(Fields& f) {
-  return named<Status>(f, "status", parse_status,
-                       "optimal, feasible, infeasible, no_solution_found");
-}
 
 std::vector<PersonId> people_of(const Model& model, Fields& f, const char* key) {
   std::vector<PersonId> out;
@@ -145,18 +130,10 @@ team::TeamResult result_from_json(const Model& model, const TeamRequest& request
   const RowLabels labels(model, rows);
 
   team::TeamResult result;
-  result.status = status_of(f);
-  result.termination = named<Termination>(f, "termination", parse_termination,
-                                          "completed, time_limit, cancelled, interrupted");
+  read_contract(f, result);
   result.cost = f.real("cost");
   result.objective = f.real("objective");
   result.penalty = f.real("penalty");
-  result.bound = f.real("bound");
-  const Json* gap = f.nullable("gap");
-  result.gap = gap == nullptr ? std::numeric_limits<double>::infinity()
-                              : Fields::as_real(*gap, f.field("gap"));
-  result.time_to_best_s = f.real("time_to_best_s");
-  result.time_s = f.real("time_s");
   result.weighted_coverage = f.real("weighted_coverage");
 
   f.each("coverage", [&](const Json& item, const std::string& where) {

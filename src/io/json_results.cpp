@@ -3,9 +3,9 @@
 
 #include "teamwright/io/json_results.hpp"
 
-#include <cmath>
 #include <string>
 
+#include "io/json_contract.hpp"
 #include "io/json_results_document.hpp"
 #include "teamwright/team/rows.hpp"
 
@@ -105,16 +105,11 @@ Json result_to_json(const Model& model, const TeamRequest& request,
                     const team::TeamResult& result) {
   Json out;
   out["request"] = request.id;
-  out["status"] = std::string(to_string(result.status));
-  out["termination"] = std::string(to_string(result.termination));
+  write_contract(out, result);
   out["cost"] = number(result.cost);
   out["size"] = result.members.size();
   out["objective"] = number(result.objective);
   out["penalty"] = number(result.penalty);
-  out["bound"] = number(result.bound);
-  out["gap"] = std::isfinite(result.gap) ? number(result.gap) : Json();
-  out["time_to_best_s"] = result.time_to_best_s;
-  out["time_s"] = result.time_s;
   out["weighted_coverage"] = result.weighted_coverage;
   Json members = Json::array();
   for (const team::MemberReport& member : result.members) {

@@ -479,8 +479,8 @@ std::vector<std::string> check(const Model& model, const TeamRequest& request,
     if (result.status == Status::kOptimal && !close(result.bound, result.objective)) {
       fail("an optimal result whose bound is not its objective");
     }
-    if (!close(result.gap, relative_gap(result.objective, result.bound))) {
-      fail("gap " + util::number(result.gap) + " is not the relative gap");
+    if (!close(result.relative_gap, relative_gap(result.objective, result.bound))) {
+      fail("gap " + util::number(result.relative_gap) + " is not the relative gap");
     }
     if (!result.unmet.empty() || result.diagnosis) {
       fail("a solved result lists reasons it cannot be solved");

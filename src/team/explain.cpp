@@ -68,8 +68,8 @@ void describe_team(const Model& model, const TeamRequest& request, const Found& 
   }
   result.penalty = std::max(0.0, found.objective - base);
   result.bound = std::min(s.bound, found.objective);
-  result.gap = found.solved() ? relative_gap(found.objective, result.bound)
-                              : relative_gap(std::nullopt, result.bound);
+  result.relative_gap = found.solved() ? relative_gap(found.objective, result.bound)
+                                       : relative_gap(std::nullopt, result.bound);
   result.time_to_best_s = s.time_to_best_s;
   result.coverage = evaluate(model, request, found.team, found.holders);
   result.weighted_coverage = weighted_coverage(result.coverage);

@@ -23,7 +23,7 @@ Found search(const Model& model, const TeamRequest& request, const SolveOptions&
   const Compiled& c = found.compiled;
   if (!c.static_reasons.empty()) {
     found.solution.status = Status::kInfeasible;
-    found.solution.gap = relative_gap(std::nullopt, 0);
+    found.solution.relative_gap = relative_gap(std::nullopt, 0);
     return found;
   }
   found.solution = cover::solve(c.problem, options, hooks);

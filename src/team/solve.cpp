@@ -247,7 +247,7 @@ TeamResult solve(const Model& model, const TeamRequest& request, const SolveOpti
       result.objective = 0;
       result.penalty = 0;
       result.bound = 0;
-      result.gap = relative_gap(std::nullopt, 0);
+      result.relative_gap = relative_gap(std::nullopt, 0);
       result.termination = found.solution.termination;
       result.time_to_best_s = found.solution.time_to_best_s;
       explain_proofs(model, found, result);

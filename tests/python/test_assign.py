@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import json
+import math
 
 import numpy as np
 import pytest
@@ -111,18 +113,18 @@ def test_agrees_with_scipy_on_larger_matrices():
 
 
 def test_generalized_assignment_from_a_file_and_from_arrays():
-    problem = tw.read_gap(str(ROOT / "tests" / "data" / "gap" / "c0515_1"))
-    best = tw.solve_gap(problem, maximize=True, time_limit=5, max_moves=20000, seed=1)
+    problem = tw.read_generalized(str(ROOT / "tests" / "data" / "gap" / "c0515_1"))
+    best = tw.assign_generalized(problem, maximize=True, time_limit=5, max_moves=20000, seed=1)
     assert best.solved and best.cost == 336 and best.bound >= 336
     assert best.status is tw.Status.OPTIMAL and best.bound == 336  # proven by the search
-    assert best.termination is tw.Termination.COMPLETED and best.gap == 0
+    assert best.termination is tw.Termination.COMPLETED and best.relative_gap == 0
     assert best.check() == []
     wrong = dataclasses.replace(best, cost=best.cost + 1)
     assert any("cost" in problem for problem in wrong.check())
-    again = tw.solve_gap(problem, maximize=True, time_limit=5, max_moves=20000, seed=1)
+    again = tw.assign_generalized(problem, maximize=True, time_limit=5, max_moves=20000, seed=1)
     assert again.agent_of_job == best.agent_of_job
     # Two people with 1.0 and 0.5 FTE, three half-time seats: the cheap one cannot take all.
-    solution = tw.solve_gap(
+    solution = tw.assign_generalized(
         cost=[[1, 1, 1], [5, 5, 5]],
         weight=[[0.5, 0.5, 0.5], [0.5, 0.5, 0.5]],
         capacity=[1.0, 0.5],
@@ -132,11 +134,20 @@ def test_generalized_assignment_from_a_file_and_from_arrays():
     assert solution.status is tw.Status.OPTIMAL and solution.cost == 7
     assert sorted(solution.agent_of_job) == [0, 0, 1]
     assert solution.check() == []
-    impossible = tw.solve_gap(cost=[[1]], weight=[[2]], capacity=[1], time_limit=1, max_moves=10)
+    impossible = tw.assign_generalized(
+        cost=[[1]], weight=[[2]], capacity=[1], time_limit=1, max_moves=10
+    )
     assert impossible.status is tw.Status.INFEASIBLE  # no agent can take the job: proven
     assert impossible.check() == []
+    # JSON has no infinity: the document says null, the result the infinity of its sense.
+    for maximize, infinity in ((False, math.inf), (True, -math.inf)):
+        proof = tw.assign_generalized(cost=[[1]], weight=[[2]], capacity=[1], maximize=maximize)
+        assert proof.bound == infinity and proof.relative_gap == math.inf
+        document = proof.to_dict()
+        assert document["bound"] is None and document["relative_gap"] is None
+        assert json.loads(json.dumps(document)) == document and proof.check() == []
     with pytest.raises(ValueError, match="weight"):
-        tw.solve_gap(cost=[[1]], weight=[[-1]], capacity=[1])
+        tw.assign_generalized(cost=[[1]], weight=[[-1]], capacity=[1])
 
 
 def test_results_tolerate_fields_a_newer_core_adds(example, monkeypatch):
@@ -154,11 +165,11 @@ def test_results_tolerate_fields_a_newer_core_adds(example, monkeypatch):
         return wrapped
 
     monkeypatch.setattr(_core, "split", with_news(_core.split, "teams"))
-    monkeypatch.setattr(_core, "place", with_news(_core.place, "placements"))
-    monkeypatch.setattr(_core, "mentoring_pairs", with_news(_core.mentoring_pairs, "pairs"))
-    crews = tw.split(example, "weekend_support", 2, pool=[f"p{i:02d}" for i in range(1, 9)])
+    monkeypatch.setattr(_core, "assign_roles", with_news(_core.assign_roles, "placements"))
+    monkeypatch.setattr(_core, "assign_mentors", with_news(_core.assign_mentors, "pairs"))
+    crews = tw.split(example, "weekend_support", 2, people=[f"p{i:02d}" for i in range(1, 9)])
     assert len(crews.teams) == 2
     team = tw.solve(example, "leadership_team")
-    assert tw.place(example, team, [tw.Slot("lead", "team_lead")]).placements
+    assert tw.assign_roles(example, team, [tw.Slot("lead", "team_lead")]).placements
     goals = [tw.MentoringGoal("empathy", 4)]
-    assert tw.mentoring_pairs(example, ["p09", "p14", "p22"], goals).pairs is not None
+    assert tw.assign_mentors(example, ["p09", "p14", "p22"], goals).pairs is not None

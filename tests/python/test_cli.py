@@ -57,7 +57,7 @@ def test_solve_json_prints_one_object_with_the_result():
     assert result["status"] == "optimal"
     assert [m["id"] for m in result["members"]] == ["p03", "p07", "p09", "x01"]
     assert result["cost"] == 341000
-    assert result["bound"] == result["objective"] and result["gap"] == 0
+    assert result["bound"] == result["objective"] and result["relative_gap"] == 0
     assert all(
         {"competency", "min_level", "needed", "provided", "covered_by"} <= row.keys()
         for row in result["coverage"]
@@ -94,14 +94,20 @@ def test_check_recomputes_a_saved_result(tmp_path):
 
 def test_gaps_json_prints_the_report():
     done = run(
-        "gaps", str(EXAMPLE), "--request", "leadership_team", "--team", "p01,p03,p06,p10", "--json"
+        "gaps",
+        str(EXAMPLE),
+        "--request",
+        "leadership_team",
+        "--people",
+        "p01,p03,p06,p10",
+        "--json",
     )
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["team"] == ["p01", "p03", "p06", "p10"]
     assert report["gaps"], "that team misses soft requirements"
     assert (
-        run("gaps", str(EXAMPLE), "--request", "leadership_team", "--team", "p01").returncode == 0
+        run("gaps", str(EXAMPLE), "--request", "leadership_team", "--people", "p01").returncode == 0
     )
 
 
@@ -114,7 +120,7 @@ def test_gaps_json_prints_the_report():
         ),
         (("solve", str(EXAMPLE), "--request", "nope"), "teamwright: error: unknown request 'nope'"),
         (
-            ("gaps", str(EXAMPLE), "--request", "leadership_team", "--team", "p01,zz"),
+            ("gaps", str(EXAMPLE), "--request", "leadership_team", "--people", "p01,zz"),
             "teamwright: error: unknown person 'zz'",
         ),
         (

@@ -139,7 +139,7 @@ def test_exact_mode_proves_the_golden_optimum():
     solution = cover.solve(cover.read_orlib(GOLDEN / "scp42.txt"), mode="exact")
     assert solution.status is tw.Status.OPTIMAL
     assert solution.cost == solution.bound == 512
-    assert solution.gap == 0
+    assert solution.relative_gap == 0
 
 
 def test_exact_mode_stops_at_the_time_limit_with_bound_and_gap(large):
@@ -147,7 +147,7 @@ def test_exact_mode_stops_at_the_time_limit_with_bound_and_gap(large):
     assert solution.termination is tw.Termination.TIME_LIMIT
     assert solution.time_s <= 0.3 * 1.05 + 0.05
     assert solution.status is tw.Status.FEASIBLE
-    assert 0 < solution.bound < solution.cost and 0 < solution.gap < 1
+    assert 0 < solution.bound < solution.cost and 0 < solution.relative_gap < 1
 
 
 def test_the_cover_command_proves_optimality_with_exact():

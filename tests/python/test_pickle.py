@@ -27,11 +27,13 @@ def _results(example: tw.Model) -> list:
         team,
         infeasible,
         tw.gap_report(example, "leadership_team", ["p01", "p02"]),
-        tw.place(example, team, [tw.Slot("lead", "team_lead"), tw.Slot("o", "operations_manager")]),
-        tw.mentoring_pairs(example, ["p09", "p14", "p22"], [tw.MentoringGoal("empathy", 4)]),
-        tw.staff(example, ["p01", "p02", "p03"], [tw.Seat("s1", "team_lead", 0.5)]),
-        tw.split(example, "weekend_support", 2, pool=[f"p{i:02d}" for i in range(1, 9)]),
-        tw.solve_gap(tw.read_gap(GAP), time_limit=2, max_moves=2000),
+        tw.assign_roles(
+            example, team, [tw.Slot("lead", "team_lead"), tw.Slot("o", "operations_manager")]
+        ),
+        tw.assign_mentors(example, ["p09", "p14", "p22"], [tw.MentoringGoal("empathy", 4)]),
+        tw.assign_staff(example, ["p01", "p02", "p03"], [tw.Seat("s1", "team_lead", 0.5)]),
+        tw.split(example, "weekend_support", 2, people=[f"p{i:02d}" for i in range(1, 9)]),
+        tw.assign_generalized(tw.read_generalized(GAP), time_limit=2, max_moves=2000),
         cover.solve(cover.read_orlib(ORLIB), mode="heuristic", time_limit=1),
     ]
 
@@ -49,8 +51,8 @@ def test_copied_results_are_still_checked_against_what_they_answer(example):
     team = tw.solve(example, "leadership_team")
     for copied in _copies(team):
         assert tw.check(example, "leadership_team", copied) == []
-    split = tw.split(example, "weekend_support", 2, pool=[f"p{i:02d}" for i in range(1, 9)])
-    gap = tw.solve_gap(tw.read_gap(GAP), time_limit=2, max_moves=2000)
+    split = tw.split(example, "weekend_support", 2, people=[f"p{i:02d}" for i in range(1, 9)])
+    gap = tw.assign_generalized(tw.read_generalized(GAP), time_limit=2, max_moves=2000)
     for result in (split, gap):
         for copied in _copies(result):
             assert copied.check() == []
@@ -68,11 +70,11 @@ def test_problems_round_trip_and_solve_alike(example):
             cover.solve(pickle.loads(pickle.dumps(problem)), mode="exact").cost
             == cover.solve(problem, mode="exact").cost
         )
-    gap = tw.read_gap(GAP)
+    gap = tw.read_generalized(GAP)
     for copied in _copies(gap):
         assert (copied.agents, copied.jobs) == (gap.agents, gap.jobs)
-        assert tw.solve_gap(copied, max_moves=500, time_limit=None).cost == (
-            tw.solve_gap(gap, max_moves=500, time_limit=None).cost
+        assert tw.assign_generalized(copied, max_moves=500, time_limit=None).cost == (
+            tw.assign_generalized(gap, max_moves=500, time_limit=None).cost
         )
 
 

@@ -26,7 +26,7 @@ def run(*args: str) -> subprocess.CompletedProcess:
 def test_the_leadership_team_is_placed_in_its_roles(model):
     team = tw.solve(model, "leadership_team")
     slots = [tw.Slot(s.role, s.role) for s in model.request("leadership_team").roles]
-    placed = tw.place(model, team, slots)
+    placed = tw.assign_roles(model, team, slots)
     assert {p.slot: p.person for p in placed.placements} == {
         "team_lead": "x01",
         "operations_manager": "p03",
@@ -40,15 +40,15 @@ def test_the_leadership_team_is_placed_in_its_roles(model):
 
 def test_preferences_decide_the_shifts(model):
     slots = [{"id": "early", "shift": "early"}, {"id": "late", "shift": "late"}]
-    placed = tw.place(model, ["p14", "p10"], slots)
+    placed = tw.assign_roles(model, ["p14", "p10"], slots)
     assert [(p.slot, p.person) for p in placed.placements] == [("early", "p14"), ("late", "p10")]
     assert placed.total_bonus == 0.5
-    none = tw.place(model, ["p14", "p10"], slots, preference_bonus=0)
+    none = tw.assign_roles(model, ["p14", "p10"], slots, preference_bonus=0)
     assert none.total_bonus == 0 and len(none.placements) == 2
 
 
 def test_a_role_nobody_meets_stays_unfilled(model):
-    placed = tw.place(model, ["p14", "p22"], [tw.Slot("lead", "team_lead")])
+    placed = tw.assign_roles(model, ["p14", "p22"], [tw.Slot("lead", "team_lead")])
     assert placed.unfilled_slots == ["lead"] and placed.unplaced == ["p14", "p22"]
 
 
@@ -57,7 +57,7 @@ def test_mentoring_pairs_strong_with_struggling(model):
         tw.MentoringGoal("conflict_resolution", 4),
         {"competency": "empathy", "target_level": 4, "importance": 5},
     ]
-    paired = tw.mentoring_pairs(model, ["p09", "p10", "p14", "p22"], goals)
+    paired = tw.assign_mentors(model, ["p09", "p10", "p14", "p22"], goals)
     assert {(p.mentor, p.mentee) for p in paired.pairs} <= {
         ("p09", "p14"),
         ("p09", "p22"),
@@ -71,14 +71,18 @@ def test_mentoring_pairs_strong_with_struggling(model):
 @pytest.mark.parametrize(
     ("call", "error", "message"),
     [
-        (lambda m: tw.place(m, ["p01", "p01"], []), tw.DuplicateIdError, "named twice"),
-        (lambda m: tw.place(m, ["zed"], []), KeyError, "members: unknown person 'zed'"),
-        (lambda m: tw.place(m, ["p01"], [tw.Slot("a", "chef")]), KeyError, "slot 'a'"),
-        (lambda m: tw.place(m, ["p01"], [tw.Slot("a")]), ValueError, "neither a role"),
-        (lambda m: tw.place(m, ["p01"], [{"id": "a", "room": "1"}]), ValueError, "unknown fie"),
-        (lambda m: tw.place(m, "p01", []), ValueError, "single string"),
+        (lambda m: tw.assign_roles(m, ["p01", "p01"], []), tw.DuplicateIdError, "named twice"),
+        (lambda m: tw.assign_roles(m, ["zed"], []), KeyError, "members: unknown person 'zed'"),
+        (lambda m: tw.assign_roles(m, ["p01"], [tw.Slot("a", "chef")]), KeyError, "slot 'a'"),
+        (lambda m: tw.assign_roles(m, ["p01"], [tw.Slot("a")]), ValueError, "neither a role"),
         (
-            lambda m: tw.mentoring_pairs(m, ["p01"], [tw.MentoringGoal("empathy", 3, 2)]),
+            lambda m: tw.assign_roles(m, ["p01"], [{"id": "a", "room": "1"}]),
+            ValueError,
+            "unknown fie",
+        ),
+        (lambda m: tw.assign_roles(m, "p01", []), ValueError, "single string"),
+        (
+            lambda m: tw.assign_mentors(m, ["p01"], [tw.MentoringGoal("empathy", 3, 2)]),
             tw.OutOfRangeError,
             "below the target",
         ),
@@ -106,7 +110,7 @@ def test_the_assign_command_places_pairs_and_solves_matrices(tmp_path):
         "assign",
         "roles",
         str(EXAMPLE),
-        "--members",
+        "--people",
         "p14,p10",
         "--slot",
         "e=@early",
@@ -115,7 +119,7 @@ def test_the_assign_command_places_pairs_and_solves_matrices(tmp_path):
         "--json",
     )
     assert json.loads(done.stdout)["total_bonus"] == 0.5
-    done = run("assign", "mentors", str(EXAMPLE), "--members", "p09,p14", "--goal", "empathy:4::5")
+    done = run("assign", "mentors", str(EXAMPLE), "--people", "p09,p14", "--goal", "empathy:4::5")
     assert "p09     p14     empathy" in done.stdout
     matrix = tmp_path / "cost.csv"
     matrix.write_text("4,1,3\n2,0,5\n3,2,2\n")
@@ -125,21 +129,21 @@ def test_the_assign_command_places_pairs_and_solves_matrices(tmp_path):
     assert "row 1 -> column 2  (1)" in done.stdout  # 1-based, as in the JSON
     instance = str(ROOT / "tests" / "data" / "gap" / "c0515_1")  # 5 agents, 15 jobs
     for output in (
-        json.loads(run("assign", "gap", instance, "--json").stdout)["agent_of_job"],
-        run("assign", "gap", instance).stdout.split("by job): ")[1].split(),
+        json.loads(run("assign", "generalized", instance, "--json").stdout)["agent_of_job"],
+        run("assign", "generalized", instance).stdout.split("by job): ")[1].split(),
     ):
         agents = [int(a) for a in output]
         assert len(agents) == 15 and min(agents) >= 1 and max(agents) <= 5  # 1-based
     matrix.write_text("1,2\n3\n")
     done = run("assign", "matrix", str(matrix))
     assert done.returncode == 2 and "row 2 has 1 costs, row 1 has 2" in done.stderr
-    done = run("assign", "mentors", str(EXAMPLE), "--members", "p09", "--goal", "empathy")
+    done = run("assign", "mentors", str(EXAMPLE), "--people", "p09", "--goal", "empathy")
     assert done.returncode == 2 and "COMPETENCY:TARGET" in done.stderr
 
 
 def test_split_meets_the_request_in_every_team_and_passes_the_checker(model):
     pool = [f"p{i:02d}" for i in range(1, 13)]
-    result = tw.split(model, "weekend_support", 3, pool=pool, keep_apart=[["p01", "p02"]])
+    result = tw.split(model, "weekend_support", 3, people=pool, keep_apart=[["p01", "p02"]])
     assert result.status is tw.Status.OPTIMAL and result.check() == []
     claimed_better = dataclasses.replace(result, worst_coverage=result.worst_coverage + 0.1)
     assert claimed_better.check() != []  # the checker reads the result it is asked about
@@ -152,7 +156,7 @@ def test_split_meets_the_request_in_every_team_and_passes_the_checker(model):
         model,
         "weekend_support",
         3,
-        pool=pool,
+        people=pool,
         keep_apart=[["p01", "p02"]],
         mode="heuristic",
         seed=3,
@@ -163,16 +167,16 @@ def test_split_meets_the_request_in_every_team_and_passes_the_checker(model):
 
 def test_split_reports_rules_it_cannot_keep(model):
     pool = ["p01", "p02", "p03", "p04"]
-    result = tw.split(model, "weekend_support", 2, pool=pool, keep_apart=[["p01", "p02", "p03"]])
+    result = tw.split(model, "weekend_support", 2, people=pool, keep_apart=[["p01", "p02", "p03"]])
     assert result.status is tw.Status.INFEASIBLE and len(result.violations) == 1
     assert "keep_apart group 1" in result.violations[0]
     assert result.check() == []
     with pytest.raises(tw.OutOfRangeError, match="cannot form"):
-        tw.split(model, "weekend_support", 2, pool=pool, min_size=3)
+        tw.split(model, "weekend_support", 2, people=pool, min_size=3)
     with pytest.raises(ValueError, match="not in the pool"):
-        tw.split(model, "weekend_support", 2, pool=pool, keep_together=[["p01", "p09"]])
+        tw.split(model, "weekend_support", 2, people=pool, keep_together=[["p01", "p09"]])
     with pytest.raises(ValueError, match="mode"):
-        tw.split(model, "weekend_support", 2, pool=pool, mode="fast")
+        tw.split(model, "weekend_support", 2, people=pool, mode="fast")
 
 
 def test_the_split_command_prints_teams_and_broken_rules():
@@ -183,7 +187,7 @@ def test_the_split_command_prints_teams_and_broken_rules():
         "weekend_support",
         "--teams",
         "2",
-        "--pool",
+        "--people",
         "p01,p02,p03,p04,p05,p06",
         "--json",
     )
@@ -197,7 +201,7 @@ def test_the_split_command_prints_teams_and_broken_rules():
         "weekend_support",
         "--teams",
         "2",
-        "--pool",
+        "--people",
         "p01,p02,p03,p04",
         "--no-lone",
         "location",
@@ -213,12 +217,12 @@ def test_staffing_shares_people_up_to_their_fte(model):
         {"id": "b", "role": "customer_voice", "fte": 0.5},
         tw.Seat("c", "customer_voice", 0.5),
     ]
-    result = tw.staff(model, ["p09", "p14"], seats, time_limit=2, max_moves=2000)
+    result = tw.assign_staff(model, ["p09", "p14"], seats, time_limit=2, max_moves=2000)
     # Only Grace meets the role's hard requirements: she takes two half seats, one stays empty.
-    assert [p.person for p in result.placements] == ["p09", "p09"]
+    assert [a.person for a in result.assignments] == ["p09", "p09"]
     assert len(result.unfilled_seats) == 1 and result.load == {"p09": 1.0, "p14": 0.0}
     with pytest.raises(tw.OutOfRangeError, match="fte"):
-        tw.staff(model, ["p09"], [tw.Seat("a", "customer_voice", 1.5)])
+        tw.assign_staff(model, ["p09"], [tw.Seat("a", "customer_voice", 1.5)])
     done = run(
         "assign",
         "staff",
@@ -234,7 +238,7 @@ def test_staffing_shares_people_up_to_their_fte(model):
         "--json",
     )
     assert done.returncode == 0, done.stderr
-    assert {p["slot"]: p["person"] for p in json.loads(done.stdout)["placements"]} == {
+    assert {a["seat"]: a["person"] for a in json.loads(done.stdout)["assignments"]} == {
         "a": "p09",
         "b": "p06",
     }

@@ -22,7 +22,7 @@ def test_the_leadership_team_is_proven_optimal_by_default(example):
     assert result.time_s < 1
     assert result.member_ids == ["p03", "p07", "p09", "x01"]
     assert result.cost == 341000
-    assert result.bound == result.objective and result.gap == 0 and result.penalty == 0
+    assert result.bound == result.objective and result.relative_gap == 0 and result.penalty == 0
     assert {member.role for member in result.members} == {
         "team_lead",
         "operations_manager",

@@ -67,7 +67,7 @@ struct PlacementResult {
   Termination termination = Termination::kCompleted;
   /// The objective (total fit plus bonus; most slots first), proven: the bound equals it.
   double bound = 0;
-  double gap = 0;
+  double relative_gap = 0;
   double time_to_best_s = 0;
   double time_s = 0;
 };
@@ -114,7 +114,7 @@ struct MentoringResult {
   Termination termination = Termination::kCompleted;
   /// The total benefit, proven: the bound equals it.
   double bound = 0;
-  double gap = 0;
+  double relative_gap = 0;
   double time_to_best_s = 0;
   double time_s = 0;
 };
@@ -140,15 +140,24 @@ struct Seat {
 };
 
 struct StaffingOptions {
-  /// Search moves; 0 = no limit (see `GapOptions::max_moves`). With a move limit the same seed
-  /// gives the same answer.
+  /// Search moves; 0 = no limit (see `GeneralizedOptions::max_moves`). With a move limit the same
+  /// seed gives the same answer.
   std::int64_t max_moves = 0;
+};
+
+/// One person in one seat.
+struct SeatAssignment {
+  std::string person;
+  std::string seat;
+  /// The person's fit for the seat's role, as in `Placement::fit`.
+  double fit = 0;
+  bool preferred_role = false;
 };
 
 /// Who takes which seat.
 struct StaffingResult {
   /// In seat order.
-  std::vector<Placement> placements;
+  std::vector<SeatAssignment> assignments;
   /// Seats nobody eligible had time left for.
   std::vector<std::string> unfilled_seats;
   /// Each person's FTE taken, in the order given.
@@ -160,13 +169,13 @@ struct StaffingResult {
   Termination termination = Termination::kCompleted;
   double objective = 0;
   double bound = 0;
-  double gap = 0;
+  double relative_gap = 0;
   double time_to_best_s = 0;
   double time_s = 0;
 };
 
 /// Staffs seats from `people`, each person taking seats up to their availability (FTE): a
-/// generalized assignment (assign/gap.hpp) with a seat's FTE as its weight, the person's
+/// generalized assignment (assign/generalized.hpp) with a seat's FTE as its weight, the person's
 /// availability as the capacity and the role fit (as in `place`) as the value; hard role
 /// requirements decide who may take a seat. It fills the most seats, then maximises the total
 /// fit: proven optimal when the generalized assignment's search finishes.

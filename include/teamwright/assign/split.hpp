@@ -65,7 +65,7 @@ struct SplitResult {
   /// An upper bound on the worst coverage any split keeping the rules reaches (the worst
   /// coverage itself when proven optimal), and the relative gap to it.
   double bound = 1;
-  double gap = 0;
+  double relative_gap = 0;
   /// One sentence per broken rule, naming the team and the people.
   std::vector<std::string> violations;
   double time_to_best_s = 0;

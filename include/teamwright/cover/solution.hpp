@@ -58,7 +58,7 @@ struct Solution {
   /// A lower bound on the objective of any solution (meaningless when infeasible).
   double bound = 0;
   /// `relative_gap(cost, bound)` for a solution; infinity without one.
-  double gap = 0;
+  double relative_gap = 0;
   /// Rows whose demand `columns` leave unmet (soft rows included), ascending.
   std::vector<Index> short_rows;
   /// Why no solution exists (status kInfeasible only).

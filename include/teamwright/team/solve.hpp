@@ -152,7 +152,7 @@ struct TeamResult {
   double objective = 0;
   double penalty = 0;
   double bound = 0;
-  double gap = 0;
+  double relative_gap = 0;
   double time_to_best_s = 0;
   double time_s = 0;
   /// Importance-weighted mean over the rows of min(provided / needed, 1) (1 without rows).

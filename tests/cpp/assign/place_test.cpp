@@ -311,7 +311,7 @@ TEST(Staffing, SharesPeopleUpToTheirFteLikeExhaustiveSearch) {
     }
     const auto result = staff(model, ids, seats, {.max_moves = 2000}, {.time_limit_s = 5});
     const auto [filled, fit] = best_staffing(model, ids, seats);
-    EXPECT_EQ(static_cast<int>(result.placements.size()), filled) << trial;
+    EXPECT_EQ(static_cast<int>(result.assignments.size()), filled) << trial;
     EXPECT_NEAR(result.total_fit, fit, 1e-9) << trial;
     for (std::size_t p = 0; p < people.size(); ++p) {
       EXPECT_LE(result.load[p], people[p].availability + 1e-9);

@@ -30,7 +30,7 @@ namespace teamwright::assign {
 
 /// A generalized assignment problem; matrices are agents x jobs, row-major. A weight of +inf (or
 /// any weight above the agent's capacity) forbids the pair.
-struct GapProblem {
+struct GeneralizedProblem {
   int agents = 0;
   int jobs = 0;
   std::vector<double> cost;
@@ -48,7 +48,7 @@ struct GapProblem {
 };
 
 /// What to optimise, and the effort of each phase.
-struct GapOptions {
+struct GeneralizedOptions {
   Sense sense = Sense::kMinimize;
   /// Tabu moves, and branch-and-bound nodes in each of the later phases; 0 = no limit but the
   /// time (a fixed effort of 1,000 moves per job when there is no time limit either). With a
@@ -56,7 +56,7 @@ struct GapOptions {
   std::int64_t max_moves = 0;
 };
 
-struct GapSolution {
+struct GeneralizedSolution {
   /// kOptimal when proven, kFeasible for an assignment within the capacities not proven best,
   /// kInfeasible when proven that none exists, kNoSolutionFound otherwise.
   Status status = Status::kNoSolutionFound;
@@ -68,7 +68,7 @@ struct GapSolution {
   /// A bound on the optimum (the best the searches proved; the cost itself when optimal), and
   /// the relative gap to it.
   double bound = 0;
-  double gap = 0;
+  double relative_gap = 0;
   double time_to_best_s = 0;
   double time_s = 0;
 
@@ -86,12 +86,14 @@ struct GapSolution {
 /// \throws InvalidInputError for matrices of the wrong size, a NaN or infinite cost, a NaN or
 ///   negative weight, a negative or non-finite capacity; OutOfRangeError for options out of
 ///   range (a negative or NaN time limit, threads < 1, a negative move limit).
-[[nodiscard]] GapSolution solve_gap(const GapProblem& problem, const GapOptions& gap = {},
-                                    const SolveOptions& options = {}, const SolveHooks& hooks = {});
+[[nodiscard]] GeneralizedSolution solve_generalized(const GeneralizedProblem& problem,
+                                                    const GeneralizedOptions& gap = {},
+                                                    const SolveOptions& options = {},
+                                                    const SolveHooks& hooks = {});
 
 /// The independent checker: every job assigned once to a valid agent, no agent over capacity
 /// (relative tolerance 1e-9), the cost the sum of the chosen costs, the bound not beyond it.
-[[nodiscard]] std::vector<std::string> check(const GapProblem& problem, Sense sense,
-                                             const GapSolution& solution);
+[[nodiscard]] std::vector<std::string> check(const GeneralizedProblem& problem, Sense sense,
+                                             const GeneralizedSolution& solution);
 
 }  // namespace teamwright::assign

@@ -2,7 +2,7 @@
 // OR-Library file's optima, infeasibility, and the reader's errors. Every answer passes the
 // independent checker.
 
-#include "teamwright/assign/gap.hpp"
+#include "teamwright/assign/generalized.hpp"
 
 #include <gtest/gtest.h>
 
@@ -14,14 +14,14 @@
 #include <string>
 #include <vector>
 
-#include "assign/gap_exact.hpp"
+#include "assign/generalized_exact.hpp"
 #include "teamwright/error.hpp"
-#include "teamwright/io/gap_file.hpp"
+#include "teamwright/io/generalized_file.hpp"
 
 namespace teamwright::assign {
 namespace {
 
-std::optional<double> brute_force(const GapProblem& p, Sense sense) {
+std::optional<double> brute_force(const GeneralizedProblem& p, Sense sense) {
   std::vector<double> load(static_cast<std::size_t>(p.agents), 0);
   std::optional<double> best;
   std::function<void(int, double)> go = [&](int j, double cost) {
@@ -44,8 +44,8 @@ std::optional<double> brute_force(const GapProblem& p, Sense sense) {
   return best;
 }
 
-GapProblem random_problem(std::mt19937_64& rng, int agents, int jobs, double tightness) {
-  GapProblem p{agents, jobs, {}, {}, {}};
+GeneralizedProblem random_problem(std::mt19937_64& rng, int agents, int jobs, double tightness) {
+  GeneralizedProblem p{agents, jobs, {}, {}, {}};
   std::uniform_int_distribution<int> cost(1, 50);
   std::uniform_int_distribution<int> weight(1, 20);
   std::vector<double> total(static_cast<std::size_t>(agents), 0);
@@ -62,7 +62,7 @@ GapProblem random_problem(std::mt19937_64& rng, int agents, int jobs, double tig
   return p;
 }
 
-GapProblem fractional(GapProblem p, std::mt19937_64& rng) {
+GeneralizedProblem fractional(GeneralizedProblem p, std::mt19937_64& rng) {
   std::uniform_real_distribution<double> jitter(0, 1);
   for (double& v : p.cost) {
     v += jitter(rng);
@@ -79,10 +79,10 @@ TEST(GeneralizedAssignment, EqualsExhaustiveSearchOnSmallRandomInstances) {
   for (int trial = 0; trial < 200; ++trial) {
     const int agents = std::uniform_int_distribution<int>(1, 3)(rng);
     const int jobs = std::uniform_int_distribution<int>(1, 7)(rng);
-    const GapProblem p = random_problem(rng, agents, jobs, trial % 3 == 0 ? 0.7 : 1.0);
+    const GeneralizedProblem p = random_problem(rng, agents, jobs, trial % 3 == 0 ? 0.7 : 1.0);
     const Sense sense = trial % 2 == 0 ? Sense::kMinimize : Sense::kMaximize;
-    const GapSolution s =
-        solve_gap(p, {.sense = sense, .max_moves = 3000}, {.time_limit_s = 5, .seed = 1});
+    const GeneralizedSolution s =
+        solve_generalized(p, {.sense = sense, .max_moves = 3000}, {.time_limit_s = 5, .seed = 1});
     EXPECT_EQ(check(p, sense, s), std::vector<std::string>{});
     const auto best = brute_force(p, sense);
     ASSERT_EQ(s.solved(), best.has_value()) << trial;
@@ -106,11 +106,12 @@ TEST(GeneralizedAssignment, OptimalityClaimsAndBoundsAgreeWithExhaustiveSearch) 
   for (int trial = 0; trial < 60; ++trial) {
     const int agents = std::uniform_int_distribution<int>(2, 4)(rng);
     const int jobs = std::uniform_int_distribution<int>(8, 11)(rng);
-    GapProblem p = random_problem(rng, agents, jobs, 0.8);
+    GeneralizedProblem p = random_problem(rng, agents, jobs, 0.8);
     if (trial % 2 == 0) {
       p = fractional(std::move(p), rng);
     }
-    const GapSolution s = solve_gap(p, {.max_moves = 20}, {.time_limit_s = 5, .seed = 1});
+    const GeneralizedSolution s =
+        solve_generalized(p, {.max_moves = 20}, {.time_limit_s = 5, .seed = 1});
     EXPECT_EQ(check(p, Sense::kMinimize, s), std::vector<std::string>{});
     const auto best = brute_force(p, Sense::kMinimize);
     if (!best) {
@@ -134,16 +135,16 @@ TEST(GeneralizedAssignment, BranchAndBoundProvesTheExhaustiveOptimum) {
   for (int trial = 0; trial < 120; ++trial) {
     const int agents = std::uniform_int_distribution<int>(2, 4)(rng);
     const int jobs = std::uniform_int_distribution<int>(4, 10)(rng);
-    GapProblem p = random_problem(rng, agents, jobs, trial % 4 == 0 ? 0.6 : 0.8);
+    GeneralizedProblem p = random_problem(rng, agents, jobs, trial % 4 == 0 ? 0.6 : 0.8);
     if (trial % 3 == 0) {
       p = fractional(std::move(p), rng);
     }
     const auto best = brute_force(p, Sense::kMinimize);
     std::optional<double> found;
-    const detail::GapExactResult result = detail::branch_and_bound(
+    const detail::GeneralizedExactResult result = detail::branch_and_bound(
         p, {}, std::numeric_limits<double>::infinity(), 0, [] { return false; },
         [&](const std::vector<int>& agents_of_jobs, double cost) {
-          GapSolution s;
+          GeneralizedSolution s;
           s.status = Status::kFeasible;
           s.agent_of_job = agents_of_jobs;
           s.cost = cost;
@@ -163,34 +164,35 @@ TEST(GeneralizedAssignment, BranchAndBoundProvesTheExhaustiveOptimum) {
 }
 
 TEST(GeneralizedAssignment, ReachesTheGoldenOptimaAndIsDeterministicWithAMoveLimit) {
-  const GapProblem p = io::read_gap(TEAMWRIGHT_SOURCE_DIR "/tests/data/gap/c0515_1");
+  const GeneralizedProblem p =
+      io::read_generalized(TEAMWRIGHT_SOURCE_DIR "/tests/data/gap/c0515_1");
   ASSERT_EQ(p.agents, 5);
   ASSERT_EQ(p.jobs, 15);
   for (const auto& [sense, optimum] :
        {std::pair{Sense::kMaximize, 336.0}, {Sense::kMinimize, 261.0}}) {
-    const GapOptions options{.sense = sense, .max_moves = 20000};
+    const GeneralizedOptions options{.sense = sense, .max_moves = 20000};
     const SolveOptions solve{.time_limit_s = 10, .seed = 3};
-    const GapSolution a = solve_gap(p, options, solve);
+    const GeneralizedSolution a = solve_generalized(p, options, solve);
     EXPECT_EQ(check(p, sense, a), std::vector<std::string>{});
     EXPECT_EQ(a.cost, optimum);
-    EXPECT_EQ(solve_gap(p, options, solve).agent_of_job, a.agent_of_job);
+    EXPECT_EQ(solve_generalized(p, options, solve).agent_of_job, a.agent_of_job);
   }
 }
 
 TEST(GeneralizedAssignment, BadInputIsATypedError) {
-  EXPECT_THROW((void)io::parse_gap("2 2\n1 2 3", "t.gap"), FormatError);
-  EXPECT_THROW((void)io::parse_gap("1 1\n1 x 3", "t.gap"), FormatError);
-  EXPECT_THROW((void)io::parse_gap("1 1 1 1 1 9", "t.gap"), FormatError);
-  EXPECT_THROW((void)io::read_gap("/no/such/file"), FileError);
-  GapProblem p{1, 1, {std::numeric_limits<double>::quiet_NaN()}, {1}, {1}};
-  EXPECT_THROW((void)solve_gap(p), InvalidInputError);
+  EXPECT_THROW((void)io::parse_generalized("2 2\n1 2 3", "t.relative_gap"), FormatError);
+  EXPECT_THROW((void)io::parse_generalized("1 1\n1 x 3", "t.relative_gap"), FormatError);
+  EXPECT_THROW((void)io::parse_generalized("1 1 1 1 1 9", "t.relative_gap"), FormatError);
+  EXPECT_THROW((void)io::read_generalized("/no/such/file"), FileError);
+  GeneralizedProblem p{1, 1, {std::numeric_limits<double>::quiet_NaN()}, {1}, {1}};
+  EXPECT_THROW((void)solve_generalized(p), InvalidInputError);
   p.cost = {1};
   p.weight = {-1};
-  EXPECT_THROW((void)solve_gap(p), InvalidInputError);
+  EXPECT_THROW((void)solve_generalized(p), InvalidInputError);
   p.weight = {1};
-  EXPECT_THROW((void)solve_gap(p, {}, {.time_limit_s = -1}), OutOfRangeError);
+  EXPECT_THROW((void)solve_generalized(p, {}, {.time_limit_s = -1}), OutOfRangeError);
   p.capacity = {1, 2};
-  EXPECT_THROW((void)solve_gap(p), InvalidInputError);
+  EXPECT_THROW((void)solve_generalized(p), InvalidInputError);
 }
 
 }  // namespace

@@ -12,11 +12,11 @@
 #include <functional>
 #include <vector>
 
-#include "teamwright/assign/gap.hpp"
+#include "teamwright/assign/generalized.hpp"
 
 namespace teamwright::assign::detail {
 
-struct GapExactResult {
+struct GeneralizedExactResult {
   /// Whether the search finished: the incumbent (if any) is optimal, or none exists.
   bool complete = false;
   /// A lower bound on every assignment's cost (minimising sense).
@@ -31,8 +31,8 @@ struct GapExactResult {
 /// calling `improved(agent_of_job, cost)` for each one found, from `multipliers` (one per job,
 /// e.g. an earlier search's; empty: each job's second-cheapest cost). Stops when `stop()` says so
 /// or after `node_limit` nodes (0 = no limit).
-GapExactResult branch_and_bound(
-    const GapProblem& problem, std::vector<double> multipliers, double incumbent_cost,
+GeneralizedExactResult branch_and_bound(
+    const GeneralizedProblem& problem, std::vector<double> multipliers, double incumbent_cost,
     std::int64_t node_limit, const std::function<bool()>& stop,
     const std::function<void(const std::vector<int>&, double)>& improved);
 

@@ -1,4 +1,4 @@
-#include "teamwright/io/gap_file.hpp"
+#include "teamwright/io/generalized_file.hpp"
 
 #include <algorithm>
 #include <string>
@@ -8,9 +8,9 @@
 
 namespace teamwright::io {
 
-assign::GapProblem parse_gap(std::string_view text, std::string_view name) {
+assign::GeneralizedProblem parse_generalized(std::string_view text, std::string_view name) {
   detail::Tokens tokens(text, name);
-  assign::GapProblem p;
+  assign::GeneralizedProblem p;
   const std::int64_t agents = tokens.next("the number of agents");
   const std::int64_t jobs = tokens.next("the number of jobs");
   if (agents > 1'000'000 || jobs > 100'000'000 / std::max<std::int64_t>(1, agents)) {
@@ -39,8 +39,8 @@ assign::GapProblem parse_gap(std::string_view text, std::string_view name) {
   return p;
 }
 
-assign::GapProblem read_gap(const std::filesystem::path& path) {
-  return parse_gap(detail::read_text(path), path.filename().string());
+assign::GeneralizedProblem read_generalized(const std::filesystem::path& path) {
+  return parse_generalized(detail::read_text(path), path.filename().string());
 }
 
 }  // namespace teamwright::io

@@ -1,4 +1,4 @@
-// Lagrangian branch-and-bound for the generalized assignment problem (gap_exact.hpp).
+// Lagrangian branch-and-bound for the generalized assignment problem (generalized_exact.hpp).
 //
 // Relaxing "every job to exactly one agent" with multipliers u leaves one 0-1 knapsack per agent:
 // L(u) = sum_j u_j - sum_i max { sum_j (u_j - c_ij) x_ij : sum_j w_ij x_ij <= b_i }, a lower
@@ -6,7 +6,7 @@
 // programming; otherwise (or when the table would be too large) by their linear relaxation, which
 // keeps the bound valid but weaker.
 
-#include "assign/gap_exact.hpp"
+#include "assign/generalized_exact.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -24,7 +24,7 @@ bool is_integral(double v) { return std::isfinite(v) && v == std::floor(v); }
 
 class Search {
  public:
-  Search(const GapProblem& problem, double incumbent, std::int64_t node_limit,
+  Search(const GeneralizedProblem& problem, double incumbent, std::int64_t node_limit,
          const std::function<bool()>& stop,
          const std::function<void(const std::vector<int>&, double)>& improved)
       : p_(problem),
@@ -53,7 +53,7 @@ class Search {
     }
   }
 
-  GapExactResult run(std::vector<double> u) {
+  GeneralizedExactResult run(std::vector<double> u) {
     warm_ = !u.empty();
     u.resize(static_cast<std::size_t>(n_));
     for (int j = 0; j < n_ && !warm_; ++j) {  // start from each job's second-cheapest cost
@@ -67,7 +67,7 @@ class Search {
       }
       u[static_cast<std::size_t>(j)] = std::isfinite(second) ? second : first;
     }
-    GapExactResult result;
+    GeneralizedExactResult result;
     root_bound_ = kInf;
     const bool finished = node(u, 0);
     result.complete = finished && !aborted_;
@@ -524,7 +524,7 @@ class Search {
     return best;
   }
 
-  const GapProblem& p_;
+  const GeneralizedProblem& p_;
   const std::vector<double>& c_;
   int m_;
   int n_;
@@ -560,8 +560,8 @@ class Search {
 
 }  // namespace
 
-GapExactResult branch_and_bound(
-    const GapProblem& problem, std::vector<double> multipliers, double incumbent_cost,
+GeneralizedExactResult branch_and_bound(
+    const GeneralizedProblem& problem, std::vector<double> multipliers, double incumbent_cost,
     std::int64_t node_limit, const std::function<bool()>& stop,
     const std::function<void(const std::vector<int>&, double)>& improved) {
   Search search(problem, incumbent_cost, node_limit, stop, improved);

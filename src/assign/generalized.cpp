@@ -1,4 +1,5 @@
-// The generalized assignment heuristic (include/teamwright/assign/gap.hpp, docs/algorithms.md).
+// The generalized assignment heuristic (include/teamwright/assign/generalized.hpp,
+// docs/algorithms.md).
 //
 // Every job always has an agent; an agent may be over capacity, at a price: the search minimises
 // cost + sum_i alpha_i * excess_i by tabu search over shift moves (one job to another agent) and
@@ -7,7 +8,7 @@
 // is over capacity and every alpha shrinks while none is, as in Yagiura, Ibaraki and Glover
 // (2004).
 
-#include "teamwright/assign/gap.hpp"
+#include "teamwright/assign/generalized.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -18,7 +19,7 @@
 #include <random>
 #include <string>
 
-#include "assign/gap_exact.hpp"
+#include "assign/generalized_exact.hpp"
 #include "teamwright/error.hpp"
 #include "util/search_clock.hpp"
 #include "util/text.hpp"
@@ -29,7 +30,7 @@ namespace {
 // Branch-and-bound nodes per neighbourhood of the large neighbourhood search.
 constexpr std::int64_t kNeighbourhoodNodes = 200;
 
-void validate(const GapProblem& p, const GapOptions& options) {
+void validate(const GeneralizedProblem& p, const GeneralizedOptions& options) {
   const auto cells = static_cast<std::size_t>(p.agents) * static_cast<std::size_t>(p.jobs);
   if (p.agents < 0 || p.jobs < 0 || p.cost.size() != cells || p.weight.size() != cells ||
       p.capacity.size() != static_cast<std::size_t>(p.agents)) {
@@ -62,7 +63,7 @@ void validate(const GapProblem& p, const GapOptions& options) {
 
 class Search {
  public:
-  Search(const GapProblem& p, const GapOptions& options, std::uint64_t seed)
+  Search(const GeneralizedProblem& p, const GeneralizedOptions& options, std::uint64_t seed)
       : p_(p),
         sign_(options.sense == Sense::kMaximize ? -1.0 : 1.0),
         m_(p.agents),
@@ -285,7 +286,7 @@ class Search {
     over_ += excess(i, load) > 0 ? 1 : 0;
   }
 
-  const GapProblem& p_;
+  const GeneralizedProblem& p_;
   double sign_;
   int m_;
   int n_;
@@ -305,7 +306,7 @@ class Search {
 // neighbourhood grows by a tenth after three in a row are solved completely and shrinks by a
 // tenth when one is not. Sets `optimal` when a neighbourhood spanning the whole problem is solved
 // completely.
-void neighbourhood_search(const GapProblem& p, const std::vector<int>& best_agents,
+void neighbourhood_search(const GeneralizedProblem& p, const std::vector<int>& best_agents,
                           const double& best_cost, double bound,
                           const std::vector<double>& multipliers, std::int64_t max_nodes,
                           const std::function<bool()>& stop,
@@ -372,7 +373,7 @@ void neighbourhood_search(const GapProblem& p, const std::vector<int>& best_agen
         start.push_back(multipliers[static_cast<std::size_t>(j)]);
       }
     }
-    GapProblem part{static_cast<int>(k), static_cast<int>(jobs.size()), {}, {}, {}};
+    GeneralizedProblem part{static_cast<int>(k), static_cast<int>(jobs.size()), {}, {}, {}};
     for (std::size_t t = 0; t < k; ++t) {
       const int i = agents[t];
       for (const int j : jobs) {
@@ -396,7 +397,7 @@ void neighbourhood_search(const GapProblem& p, const std::vector<int>& best_agen
             improved(whole, total);
           }
         };
-    const detail::GapExactResult sub =
+    const detail::GeneralizedExactResult sub =
         detail::branch_and_bound(part, std::move(start), current, kNeighbourhoodNodes, stop, adopt);
     nodes += sub.nodes;
     const std::size_t step = std::max<std::size_t>(1, size / 10);
@@ -414,15 +415,16 @@ void neighbourhood_search(const GapProblem& p, const std::vector<int>& best_agen
 
 }  // namespace
 
-GapSolution solve_gap(const GapProblem& problem, const GapOptions& gap, const SolveOptions& options,
-                      const SolveHooks& hooks) {
+GeneralizedSolution solve_generalized(const GeneralizedProblem& problem,
+                                      const GeneralizedOptions& gap, const SolveOptions& options,
+                                      const SolveHooks& hooks) {
   validate(options);
   util::SearchClock clock(options, hooks);
   validate(problem, gap);
   using Mode = SolveOptions::Mode;
   const double sign = gap.sense == Sense::kMaximize ? -1.0 : 1.0;
   const double time_limit = options.time_limit_s;
-  GapSolution best;
+  GeneralizedSolution best;
   // The bound: each job at its best allowed agent, capacities ignored.
   double bound = 0;
   for (int j = 0; j < problem.jobs; ++j) {
@@ -441,11 +443,11 @@ GapSolution solve_gap(const GapProblem& problem, const GapOptions& gap, const So
       proven = proven || best_cost <= bound + 1e-9;
       best.status = proven ? Status::kOptimal : Status::kFeasible;
       best.bound = sign * (proven ? best_cost : bound);
-      best.gap = relative_gap(best.cost, best.bound);
+      best.relative_gap = relative_gap(best.cost, best.bound);
     } else {
       best.status = proven ? Status::kInfeasible : Status::kNoSolutionFound;
       best.bound = sign * bound;
-      best.gap = relative_gap(std::nullopt, best.bound);
+      best.relative_gap = relative_gap(std::nullopt, best.bound);
     }
     best.termination = clock.termination();
     best.time_s = clock.elapsed();
@@ -519,7 +521,7 @@ GapSolution solve_gap(const GapProblem& problem, const GapOptions& gap, const So
   // fixed.
   bool proven = false;
   if (best_cost > bound + 1e-9 && !clock.stop()) {
-    GapProblem minimising = problem;
+    GeneralizedProblem minimising = problem;
     for (double& v : minimising.cost) {
       v *= sign;
     }
@@ -531,7 +533,7 @@ GapSolution solve_gap(const GapProblem& problem, const GapOptions& gap, const So
     if (options.mode != Mode::kHeuristic) {
       const double now = clock.elapsed();
       deadline = options.mode == Mode::kExact ? time_limit : now + (time_limit - now) / 4;
-      const detail::GapExactResult exact =
+      const detail::GeneralizedExactResult exact =
           detail::branch_and_bound(minimising, {}, best_cost, effort, stop, improved);
       bound = std::max(bound, exact.bound);
       proven = exact.complete;
@@ -547,7 +549,8 @@ GapSolution solve_gap(const GapProblem& problem, const GapOptions& gap, const So
   return finish(proven);
 }
 
-std::vector<std::string> check(const GapProblem& p, Sense sense, const GapSolution& s) {
+std::vector<std::string> check(const GeneralizedProblem& p, Sense sense,
+                               const GeneralizedSolution& s) {
   std::vector<std::string> errors;
   if (!s.solved()) {
     return errors;  // nothing is claimed but the bound

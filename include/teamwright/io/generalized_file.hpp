@@ -8,16 +8,17 @@
 #include <filesystem>
 #include <string_view>
 
-#include "teamwright/assign/gap.hpp"
+#include "teamwright/assign/generalized.hpp"
 
 namespace teamwright::io {
 
 /// Parses the text of a generalized assignment file; `name` names it in messages. Throws
 /// `FormatError` for a token that is not a finite number >= 0 (counts: an integer), a file that
 /// ends early or goes on after the capacities, naming what was expected.
-[[nodiscard]] assign::GapProblem parse_gap(std::string_view text, std::string_view name);
+[[nodiscard]] assign::GeneralizedProblem parse_generalized(std::string_view text,
+                                                           std::string_view name);
 
-/// Reads a file: `FileError` if it cannot be read, else as `parse_gap`.
-[[nodiscard]] assign::GapProblem read_gap(const std::filesystem::path& path);
+/// Reads a file: `FileError` if it cannot be read, else as `parse_generalized`.
+[[nodiscard]] assign::GeneralizedProblem read_generalized(const std::filesystem::path& path);
 
 }  // namespace teamwright::io
