@@ -5,6 +5,7 @@
 #include <set>
 #include <string_view>
 
+#include "teamwright/team/eligibility.hpp"
 #include "teamwright/team/rows.hpp"
 
 namespace teamwright::analysis {
@@ -71,7 +72,7 @@ void count_gap(const Context& c, std::size_t index, const team::CoverageRow& lin
   std::vector<TrainingOption> below;
   for (const PersonId person : c.team) {
     const double level = c.level(person, *row.competency);
-    if (level < row.min_level) {
+    if (!team::meets(level, row.min_level)) {
       below.push_back({person, level, row.min_level - level});
     }
   }
@@ -89,8 +90,9 @@ void count_gap(const Context& c, std::size_t index, const team::CoverageRow& lin
     gap.shortfall += static_cast<double>(more - below.size()) * row.min_level;
   }
   gap.train = std::move(below);
-  c.outsiders(gap,
-              [&](PersonId person) { return c.level(person, *row.competency) >= row.min_level; });
+  c.outsiders(gap, [&](PersonId person) {
+    return team::meets(c.level(person, *row.competency), row.min_level);
+  });
   c.finish(gap);
   gaps.push_back(std::move(gap));
 }
@@ -171,7 +173,7 @@ void role_gaps(const Context& c, std::size_t index, const team::CoverageRow& lin
     gap.importance = r.importance;
     for (const PersonId person : free) {
       const double level = c.level(person, gap.competency);
-      if (level < r.min_level) {
+      if (!team::meets(level, r.min_level)) {
         ++gap.missing;
         gap.shortfall += r.min_level - level;
         gap.train.push_back({person, level, r.min_level - level});
@@ -203,7 +205,7 @@ void holder_gaps(const Context& c, std::size_t index, const team::Coverage& cove
     for (const RoleRequirement& r : role.requirements) {
       const CompetencyId competency = c.model.competency_id(r.competency);
       const double level = c.level(holder, competency);
-      if (r.hard || level >= r.min_level) {
+      if (r.hard || team::meets(level, r.min_level)) {
         continue;
       }
       Gap gap;
@@ -216,7 +218,9 @@ void holder_gaps(const Context& c, std::size_t index, const team::Coverage& cove
       gap.missing = 1;
       gap.shortfall = r.min_level - level;
       gap.train.push_back({holder, level, gap.shortfall});
-      c.outsiders(gap, [&](PersonId person) { return c.level(person, competency) >= r.min_level; });
+      c.outsiders(gap, [&](PersonId person) {
+        return team::meets(c.level(person, competency), r.min_level);
+      });
       c.finish(gap);
       gaps.push_back(std::move(gap));
     }

@@ -17,6 +17,7 @@
 #include "teamwright/assign/generalized.hpp"
 #include "teamwright/assign/linear.hpp"
 #include "teamwright/error.hpp"
+#include "teamwright/team/eligibility.hpp"
 #include "util/search_clock.hpp"
 #include "util/text.hpp"
 
@@ -50,21 +51,6 @@ std::vector<PersonId> resolve_members(const Model& model, std::span<const std::s
 
 bool contains(const std::vector<std::string>& list, const std::string& item) {
   return std::find(list.begin(), list.end(), item) != list.end();
-}
-
-// The fit of a person for a role in [0, 1], or nothing when a hard requirement is not met.
-std::optional<double> role_fit(const Model& model, PersonId person, const Role& role) {
-  double weighted = 0;
-  double weights = 0;
-  for (const RoleRequirement& r : role.requirements) {
-    const double level = model.effective_level(person, model.competency_id(r.competency));
-    if (r.hard && level < r.min_level) {
-      return std::nullopt;
-    }
-    weighted += r.importance * (r.min_level > 0 ? std::min(level / r.min_level, 1.0) : 1.0);
-    weights += r.importance;
-  }
-  return weights > 0 ? weighted / weights : 1.0;
 }
 
 // A rows x (cols + rows) matrix whose last `rows` columns are "nobody", free for every row.
@@ -137,7 +123,7 @@ PlacementResult place(const Model& model, std::span<const std::string> members,
   }
   const std::vector<PersonId> people = resolve_members(model, members);
   std::set<std::string, std::less<>> slot_ids;
-  std::vector<const Role*> roles;
+  std::vector<std::optional<RoleId>> roles;
   for (std::size_t s = 0; s < slots.size(); ++s) {
     const Slot& slot = slots[s];
     const std::string where = "slot " + std::to_string(s + 1);
@@ -150,8 +136,8 @@ PlacementResult place(const Model& model, std::span<const std::string> members,
     if (slot.role.empty() && slot.shift.empty()) {
       throw InvalidInputError("slot " + quote(slot.id) + ": names neither a role nor a shift");
     }
-    roles.push_back(slot.role.empty() ? nullptr
-                                      : &model.role(resolve("slot " + quote(slot.id), [&] {
+    roles.push_back(slot.role.empty() ? std::nullopt
+                                      : std::optional(resolve("slot " + quote(slot.id), [&] {
                                           return model.role_id(slot.role);
                                         })));
   }
@@ -164,8 +150,9 @@ PlacementResult place(const Model& model, std::span<const std::string> members,
   const double filled = 1 + static_cast<double>(n) * (1 + 2 * options.preference_bonus);
   for (std::size_t i = 0; i < n; ++i) {
     const Person& person = model.person(people[i]);
+    const std::vector<LevelEntry> levels = model.effective_levels(people[i]);
     for (std::size_t s = 0; s < m; ++s) {
-      const auto fit = roles[s] != nullptr ? role_fit(model, people[i], *roles[s]) : 0.0;
+      const auto fit = roles[s] ? team::role_fit(model, levels, *roles[s]) : 0.0;
       if (!fit) {
         matrix.forbidden[matrix.at(i, s)] = 1;
         continue;
@@ -248,8 +235,8 @@ MentoringResult mentoring_pairs(const Model& model, std::span<const std::string>
     for (std::size_t g = 0; g < goals.size(); ++g) {
       const double level = model.effective_level(people[p], competencies[g]);
       levels[p].push_back(level);
-      below = below || level < goals[g].target_level;
-      strong = strong || level >= goals[g].mentor_level.value_or(goals[g].target_level);
+      below = below || !team::meets(level, goals[g].target_level);
+      strong = strong || team::meets(level, goals[g].mentor_level.value_or(goals[g].target_level));
     }
     if (below) {
       mentees.push_back(p);
@@ -306,7 +293,7 @@ StaffingResult staff(const Model& model, std::span<const std::string> people,
                      const SolveOptions& options, const SolveHooks& hooks) {
   const std::vector<PersonId> ids = resolve_members(model, people);
   std::set<std::string, std::less<>> seat_ids;
-  std::vector<const Role*> roles;
+  std::vector<RoleId> roles;
   for (std::size_t s = 0; s < seats.size(); ++s) {
     const Seat& seat = seats[s];
     if (seat.id.empty()) {
@@ -319,13 +306,17 @@ StaffingResult staff(const Model& model, std::span<const std::string> people,
       throw OutOfRangeError("seat " + quote(seat.id) + ": fte " + number(seat.fte) +
                             " is outside (0, 1]");
     }
-    roles.push_back(
-        &model.role(resolve("seat " + quote(seat.id), [&] { return model.role_id(seat.role); })));
+    roles.push_back(resolve("seat " + quote(seat.id), [&] { return model.role_id(seat.role); }));
   }
   // Agents: the people, then "unfilled", which can take every seat at a value below any filled
   // seat's contribution, so seats stay empty only when nobody eligible has time.
   const int n = static_cast<int>(seats.size());
   const int people_count = static_cast<int>(ids.size());
+  std::vector<std::vector<LevelEntry>> levels;
+  levels.reserve(ids.size());
+  for (const PersonId id : ids) {
+    levels.push_back(model.effective_levels(id));
+  }
   GeneralizedProblem problem{people_count + 1, n, {}, {}, {}};
   const auto cells = static_cast<std::size_t>(problem.agents) * static_cast<std::size_t>(n);
   problem.cost.assign(cells, 0.0);
@@ -339,8 +330,8 @@ StaffingResult staff(const Model& model, std::span<const std::string> people,
     for (int p = 0; p < people_count; ++p) {
       const auto k =
           static_cast<std::size_t>(p) * static_cast<std::size_t>(n) + static_cast<std::size_t>(s);
-      if (const auto f = role_fit(model, ids[static_cast<std::size_t>(p)],
-                                  *roles[static_cast<std::size_t>(s)])) {
+      if (const auto f = team::role_fit(model, levels[static_cast<std::size_t>(p)],
+                                        roles[static_cast<std::size_t>(s)])) {
         fit[k] = *f;
         problem.cost[k] = *f;
         problem.weight[k] = fte;

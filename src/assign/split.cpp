@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "teamwright/error.hpp"
+#include "teamwright/team/eligibility.hpp"
 #include "util/search_clock.hpp"
 #include "util/text.hpp"
 
@@ -657,8 +658,8 @@ Instance build(const Model& model, std::span<const std::string> pool, const Team
   for (std::size_t r = 0; r < request.requirements.size(); ++r) {
     const CompetencyId c = model.competency_id(request.requirements[r].competency);
     for (int p = 0; p < n; ++p) {
-      if (model.effective_level(in.people[static_cast<std::size_t>(p)], c) >=
-          request.requirements[r].min_level) {
+      if (team::meets(model.effective_level(in.people[static_cast<std::size_t>(p)], c),
+                      request.requirements[r].min_level)) {
         in.meets[static_cast<std::size_t>(p)].push_back(static_cast<int>(r));
       }
     }

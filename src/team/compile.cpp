@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "teamwright/error.hpp"
+#include "teamwright/team/eligibility.hpp"
 #include "util/text.hpp"
 
 namespace teamwright::team {
@@ -180,7 +181,7 @@ std::vector<Candidate> candidates(const Model& model, const TeamRequest& request
     Candidate c{id, levels, {}, {}, {}, 0};
     for (const LevelEntry& entry : levels) {
       for (const std::size_t i : by_competency[entry.competency.index()]) {
-        if (entry.level >= rows[i].min_level) {
+        if (meets(entry.level, rows[i].min_level)) {
           c.meets.push_back(i);
         }
       }
@@ -188,7 +189,7 @@ std::vector<Candidate> candidates(const Model& model, const TeamRequest& request
     std::sort(c.meets.begin(), c.meets.end());
     for (std::size_t i = 0; i < rows.size(); ++i) {
       if (rows[i].kind == RowKind::kEveryone &&
-          level_in(levels, *rows[i].competency) < rows[i].min_level) {
+          !meets(level_in(levels, *rows[i].competency), rows[i].min_level)) {
         c.below.push_back(i);
       }
     }

@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "team/explain.hpp"
+#include "teamwright/team/eligibility.hpp"
 #include "util/text.hpp"
 
 namespace teamwright::team::detail {

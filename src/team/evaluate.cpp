@@ -4,6 +4,7 @@
 #include <string>
 
 #include "teamwright/error.hpp"
+#include "teamwright/team/eligibility.hpp"
 #include "util/b_matching.hpp"
 #include "util/text.hpp"
 

@@ -4,7 +4,7 @@
 /// The lines of a request, resolved against a model: each team requirement and each role slot
 /// becomes one row, in request order (requirements first, then role slots, then the leaders the
 /// request asks for beyond its leader slots). Coverage tables, results and gap reports are
-/// indexed by these rows. Who meets which row is decided here, for every part of the library.
+/// indexed by these rows; who may fill them is decided in team/eligibility.hpp.
 
 #include <cstddef>
 #include <optional>
@@ -53,27 +53,6 @@ struct RequestRow {
 /// The rows of a request. Throws `UnknownReferenceError` for names the model lacks (call
 /// `Model::validate` first to get every rule checked).
 [[nodiscard]] std::vector<RequestRow> request_rows(const Model& model, const TeamRequest& request);
-
-/// Whether a person with these effective levels (`Model::effective_levels`) meets every hard
-/// requirement of the role.
-[[nodiscard]] bool qualifies_for_role(const Model& model, std::span<const LevelEntry> levels,
-                                      RoleId role);
-
-/// The roles a person with these levels may hold in a slot row: the row's role (kRole), or the
-/// model's leader roles they qualify for (kLeader); empty for other rows.
-[[nodiscard]] std::vector<RoleId> roles_for_slot(const Model& model,
-                                                 std::span<const LevelEntry> levels,
-                                                 const RequestRow& row);
-
-/// The importance points of the soft requirements of `role` that these levels fall short of.
-[[nodiscard]] int soft_misses(const Model& model, std::span<const LevelEntry> levels, RoleId role);
-
-/// Whether the person may join a team for the request at all: available (above 0 and at least
-/// min_availability), not excluded, meeting every hard "everyone" requirement. `why`, when
-/// given, receives the reason they may not ("is not available (availability 0)").
-[[nodiscard]] bool eligible(const Model& model, const TeamRequest& request,
-                            std::span<const RequestRow> rows, PersonId person,
-                            std::span<const LevelEntry> levels, std::string* why = nullptr);
 
 /// A short label naming the row by ids: "2 x empathy >= 4", "1.5 FTE x empathy >= 4",
 /// "everyone: collaboration >= 2", "role team_lead x 1", "leader x 1".
