@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "teamwright/assign/split.hpp"
+#include "teamwright/placement/split.hpp"
 
 namespace {
 
@@ -24,7 +24,7 @@ struct Pool {
   Model model;
   std::vector<std::string> ids;
   TeamRequest request;
-  assign::SplitRules rules;
+  placement::SplitRules rules;
 };
 
 // 20 competencies, 6 levels of 1-5 per person, gender m/f, previous teams of 10, keep-apart pairs
@@ -59,7 +59,7 @@ Pool generate(int people, int teams, unsigned seed) {
                                     .count = demand(random),
                                     .importance = 1 + r % 5});
   }
-  assign::SplitRules rules{.teams = teams, .no_lone = {"gender"}, .previous_team = "previous"};
+  placement::SplitRules rules{.teams = teams, .no_lone = {"gender"}, .previous_team = "previous"};
   std::uniform_int_distribution<int> anyone(0, people - 1);
   for (int g = 0; g < people / 100; ++g) {
     rules.keep_apart.push_back({ids[anyone(random)], ids[anyone(random)]});
@@ -123,10 +123,10 @@ int run(int argc, char** argv) {
   std::vector<double> times;
   for (int run = 0; run < repeat; ++run) {
     const auto start = std::chrono::steady_clock::now();
-    const auto result = assign::split(pool.model, pool.ids, pool.request, pool.rules,
-                                      {.mode = teamwright::SolveOptions::Mode::kHeuristic,
-                                       .time_limit_s = time_limit,
-                                       .seed = static_cast<std::uint64_t>(run)});
+    const auto result = placement::split(pool.model, pool.ids, pool.request, pool.rules,
+                                         {.mode = teamwright::SolveOptions::Mode::kHeuristic,
+                                          .time_limit_s = time_limit,
+                                          .seed = static_cast<std::uint64_t>(run)});
     times.push_back(
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     std::printf("run %d: %.3f s  status %s  worst %.4f  average %.4f  broken %zu\n", run,

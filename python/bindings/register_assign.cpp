@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -23,10 +24,13 @@
 #include "io/json_solutions_document.hpp"
 #include "teamwright/assign/generalized.hpp"
 #include "teamwright/assign/linear.hpp"
-#include "teamwright/assign/place.hpp"
-#include "teamwright/assign/split.hpp"
 #include "teamwright/error.hpp"
 #include "teamwright/io/generalized_file.hpp"
+#include "teamwright/io/matrix_file.hpp"
+#include "teamwright/placement/mentoring.hpp"
+#include "teamwright/placement/roles.hpp"
+#include "teamwright/placement/split.hpp"
+#include "teamwright/placement/staffing.hpp"
 
 namespace py = pybind11;
 
@@ -87,15 +91,17 @@ void register_assign(py::module_& m) {
          const std::vector<std::tuple<std::string, std::string, double>>& seats,
          std::int64_t max_moves, const std::string& mode, double time_limit_s, std::uint64_t seed,
          int threads, const py::object& on_progress) {
-        std::vector<assign::Seat> parsed;
+        std::vector<placement::Seat> parsed;
         parsed.reserve(seats.size());
         for (const auto& [id, role, fte] : seats) {
           parsed.push_back({id, role, fte});
         }
         const SolveOptions options = options_of(mode, time_limit_s, seed, threads);
-        const assign::StaffingResult r = solve_interruptibly(on_progress, [&](const SolveHooks& h) {
-          return assign::staff(model, people, parsed, {.max_moves = max_moves}, options, h);
-        });
+        const placement::StaffingResult r =
+            solve_interruptibly(on_progress, [&](const SolveHooks& h) {
+              return placement::assign_staff(model, people, parsed, {.max_moves = max_moves},
+                                             options, h);
+            });
         return to_python(io::detail::to_json(r));
       },
       py::arg("model"), py::arg("people"), py::arg("seats"), py::arg("max_moves"), py::arg("mode"),
@@ -171,12 +177,12 @@ void register_assign(py::module_& m) {
   m.def(
       "split",
       [](const Model& model, py::handle request, const std::vector<std::string>& people,
-         const assign::SplitRules& rules, const std::string& mode, double time_limit_s,
+         const placement::SplitRules& rules, const std::string& mode, double time_limit_s,
          std::uint64_t seed, int threads, const py::object& on_progress) {
         const TeamRequest parsed = request_of(model, request);
         const SolveOptions options = options_of(mode, time_limit_s, seed, threads);
         const auto result = solve_interruptibly(on_progress, [&](const SolveHooks& h) {
-          return assign::split(model, people, parsed, rules, options, h);
+          return placement::split(model, people, parsed, rules, options, h);
         });
         return to_python(io::detail::to_json(result));
       },
@@ -185,35 +191,35 @@ void register_assign(py::module_& m) {
   m.def(
       "check_split",
       [](const Model& model, py::handle request, const std::vector<std::string>& people,
-         const assign::SplitRules& rules, const py::dict& document) {
-        return assign::check(model, people, request_of(model, request), rules,
-                             io::detail::split_result_from_json(to_json(document, "result")));
+         const placement::SplitRules& rules, const py::dict& document) {
+        return placement::check(model, people, request_of(model, request), rules,
+                                io::detail::split_result_from_json(to_json(document, "result")));
       },
       py::arg("model"), py::arg("request"), py::arg("people"), py::arg("rules"), py::arg("result"));
-  py::class_<assign::SplitRules>(m, "SplitRules")
+  py::class_<placement::SplitRules>(m, "SplitRules")
       .def(py::init<>())
-      .def_readwrite("teams", &assign::SplitRules::teams)
-      .def_readwrite("min_size", &assign::SplitRules::min_size)
-      .def_readwrite("max_size", &assign::SplitRules::max_size)
-      .def_readwrite("keep_apart", &assign::SplitRules::keep_apart)
-      .def_readwrite("keep_together", &assign::SplitRules::keep_together)
-      .def_readwrite("no_lone", &assign::SplitRules::no_lone)
-      .def_readwrite("previous_team", &assign::SplitRules::previous_team);
+      .def_readwrite("teams", &placement::SplitRules::teams)
+      .def_readwrite("min_size", &placement::SplitRules::min_size)
+      .def_readwrite("max_size", &placement::SplitRules::max_size)
+      .def_readwrite("keep_apart", &placement::SplitRules::keep_apart)
+      .def_readwrite("keep_together", &placement::SplitRules::keep_together)
+      .def_readwrite("no_lone", &placement::SplitRules::no_lone)
+      .def_readwrite("previous_team", &placement::SplitRules::previous_team);
   m.def(
       "assign_roles",
       [](const Model& model, const std::vector<std::string>& people,
          const std::vector<std::tuple<std::string, std::string, std::string>>& slots,
          double preference_bonus, const std::string& mode, double time_limit_s, std::uint64_t seed,
          int threads, const py::object& on_progress) {
-        std::vector<assign::Slot> parsed;
+        std::vector<placement::Slot> parsed;
         parsed.reserve(slots.size());
         for (const auto& [id, role, shift] : slots) {
           parsed.push_back({id, role, shift});
         }
         const SolveOptions options = options_of(mode, time_limit_s, seed, threads);
         const auto result = solve_interruptibly(on_progress, [&](const SolveHooks& h) {
-          return assign::place(model, people, parsed, {.preference_bonus = preference_bonus},
-                               options, h);
+          return placement::assign_roles(model, people, parsed,
+                                         {.preference_bonus = preference_bonus}, options, h);
         });
         return to_python(io::detail::to_json(result));
       },
@@ -226,19 +232,34 @@ void register_assign(py::module_& m) {
          const std::vector<std::tuple<std::string, double, std::optional<double>, int>>& goals,
          const std::string& mode, double time_limit_s, std::uint64_t seed, int threads,
          const py::object& on_progress) {
-        std::vector<assign::MentoringGoal> parsed;
+        std::vector<placement::MentoringGoal> parsed;
         parsed.reserve(goals.size());
         for (const auto& [competency, target, mentor, importance] : goals) {
           parsed.push_back({competency, target, mentor, importance});
         }
         const SolveOptions options = options_of(mode, time_limit_s, seed, threads);
         const auto result = solve_interruptibly(on_progress, [&](const SolveHooks& h) {
-          return assign::mentoring_pairs(model, people, parsed, options, h);
+          return placement::assign_mentors(model, people, parsed, options, h);
         });
         return to_python(io::detail::to_json(result));
       },
       py::arg("model"), py::arg("people"), py::arg("goals"), py::arg("mode"),
       py::arg("time_limit_s"), py::arg("seed"), py::arg("threads"), py::arg("on_progress"));
+  m.def(
+      "read_cost_matrix",
+      [](const std::filesystem::path& path) -> py::array {
+        io::CostMatrix matrix;
+        {
+          py::gil_scoped_release release;
+          matrix = io::read_cost_matrix(path);
+        }
+        const std::vector<py::ssize_t> shape{matrix.rows, matrix.cols};
+        if (matrix.integral) {
+          return py::array_t<std::int64_t>(shape, matrix.integers.data());
+        }
+        return py::array_t<double>(shape, matrix.reals.data());
+      },
+      py::arg("path"));
   m.def("linear_sum_assignment_f64", &solve<double>, py::arg("cost"), py::arg("maximize"),
         py::arg("forbidden"));
   m.def("linear_sum_assignment_i64", &solve<std::int64_t>, py::arg("cost"), py::arg("maximize"),

@@ -141,6 +141,8 @@ void register_cover(py::module_& m) {
   m.def("read_orlib", &io::read_orlib_scp, py::arg("path"),
         py::call_guard<py::gil_scoped_release>());
   m.def("read_cover", &io::read_cover, py::arg("path"), py::call_guard<py::gil_scoped_release>());
+  m.def("read_cover_problem", &io::read_cover_problem, py::arg("path"),
+        py::call_guard<py::gil_scoped_release>());
 
   m.def(
       "solve_cover",

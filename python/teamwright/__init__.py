@@ -23,6 +23,7 @@ from teamwright.assign import (
     assign_roles,
     assign_staff,
     linear_sum_assignment,
+    read_cost_matrix,
     read_generalized,
     split,
 )
@@ -153,6 +154,7 @@ __all__ = [
     "linear_sum_assignment",
     "load",
     "loads",
+    "read_cost_matrix",
     "read_generalized",
     "save",
     "solve",

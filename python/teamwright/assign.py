@@ -72,6 +72,7 @@ __all__ = [
     "assign_roles",
     "assign_staff",
     "linear_sum_assignment",
+    "read_cost_matrix",
     "read_generalized",
     "split",
 ]
@@ -132,6 +133,13 @@ def linear_sum_assignment(
         else _core.linear_sum_assignment_i64
     )
     return solve(cost, bool(maximize), mask)
+
+
+def read_cost_matrix(path: str | os.PathLike[str]) -> np.ndarray:
+    """Reads a cost matrix file (one row per line, values separated by commas or whitespace;
+    docs/format.md): an int64 array when every value is an integer, float64 otherwise. What
+    ``teamwright assign matrix FILE`` reads (`FileError`, `FormatError`)."""
+    return _core.read_cost_matrix(os.fspath(path))
 
 
 @dataclass(frozen=True)

@@ -415,7 +415,7 @@ def _read_json(path: str, what: str = "a request") -> dict[str, Any]:
 def _cover(args: argparse.Namespace) -> int:
     from teamwright import cover
 
-    problem = _read_cover_problem(args.file)
+    problem = cover.read_problem(args.file)
     solution = cover.solve(problem, **_options(args))
     document = solution.to_dict()
     document["columns"] = [j + 1 for j in solution.columns]  # OR-Library numbering
@@ -432,41 +432,6 @@ def _cover(args: argparse.Namespace) -> int:
             f"columns (1-based): {' '.join(map(str, document['columns']))}"
         )
     return INTERRUPTED if solution.termination is teamwright.Termination.INTERRUPTED else 0
-
-
-COVER_MAGIC = b"teamwright-cover"
-"""How a teamwright-cover file begins (docs/format.md); other files are read as OR-Library."""
-
-
-def _read_cover_problem(path: str) -> Any:
-    from teamwright import cover
-
-    try:
-        with open(path, "rb") as file:
-            head = file.read(len(COVER_MAGIC))
-    except OSError:
-        head = b""  # the reader below names the file and why it cannot be read
-    return cover.read_cover(path) if head == COVER_MAGIC else cover.read_orlib(path)
-
-
-def _read_matrix(path: str) -> list[list[float]] | list[list[int]]:
-    try:
-        with open(path, encoding="utf-8") as f:
-            lines = [line.replace(",", " ").split() for line in f]
-    except OSError as error:
-        raise teamwright.FileError(f"{path}: cannot read: {error.strerror}") from None
-    rows = [tokens for tokens in lines if tokens]
-    for number, tokens in enumerate(rows[1:], start=2):
-        if len(tokens) != len(rows[0]):
-            raise teamwright.FormatError(
-                f"{path}: row {number} has {len(tokens)} costs, row 1 has {len(rows[0])}"
-            )
-    try:
-        if all(token.lstrip("+-").isdigit() for tokens in rows for token in tokens):
-            return [[int(token) for token in tokens] for tokens in rows]
-        return [[float(token) for token in tokens] for tokens in rows]
-    except ValueError as error:
-        raise teamwright.FormatError(f"{path}: {error}") from None
 
 
 def _people_of(model: Model, args: argparse.Namespace) -> list[str]:
@@ -515,9 +480,9 @@ def _goal(text: str) -> teamwright.MentoringGoal:
 
 def _assign(args: argparse.Namespace) -> None:
     if args.kind == "matrix":
-        cost = _read_matrix(args.file)
+        cost = teamwright.read_cost_matrix(args.file)
         rows, cols = teamwright.linear_sum_assignment(cost, maximize=args.maximize)
-        total = sum(cost[i][j] for i, j in zip(rows.tolist(), cols.tolist(), strict=True))
+        total = cost[rows, cols].sum().item()
         if args.json:  # rows and columns 1-based, as in every output of the command
             document = {
                 "objective": total,
@@ -528,7 +493,7 @@ def _assign(args: argparse.Namespace) -> None:
         else:
             print(f"objective: {total:g}")
             for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
-                print(f"row {i + 1} -> column {j + 1}  ({cost[i][j]:g})")
+                print(f"row {i + 1} -> column {j + 1}  ({cost[i, j].item():g})")
         return
     if args.kind in ("generalized", "gap"):
         if args.kind == "gap":

@@ -24,7 +24,15 @@ from teamwright.solving import (
 
 CoverProblem = _core.CoverProblem
 
-__all__ = ["CoverProblem", "CoverSolution", "Progress", "read_cover", "read_orlib", "solve"]
+__all__ = [
+    "CoverProblem",
+    "CoverSolution",
+    "Progress",
+    "read_cover",
+    "read_orlib",
+    "read_problem",
+    "solve",
+]
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,13 @@ def read_orlib(path: str | os.PathLike[str]) -> CoverProblem:
 def read_cover(path: str | os.PathLike[str]) -> CoverProblem:
     """Reads a problem in teamwright's plain-text cover format (docs/format.md)."""
     return _core.read_cover(os.fspath(path))
+
+
+def read_problem(path: str | os.PathLike[str]) -> CoverProblem:
+    """Reads a covering problem in either format: teamwright's cover format when the file begins
+    with ``teamwright-cover``, an OR-Library set-covering file otherwise (what ``teamwright
+    cover FILE`` reads)."""
+    return _core.read_cover_problem(os.fspath(path))
 
 
 def solve(

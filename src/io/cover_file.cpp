@@ -7,6 +7,7 @@
 #include "io/text_file.hpp"
 #include "io/tokens.hpp"
 #include "teamwright/error.hpp"
+#include "teamwright/io/orlib.hpp"
 #include "util/text.hpp"
 
 namespace teamwright::io {
@@ -89,6 +90,12 @@ cover::Problem parse_cover(std::string_view text, std::string_view name) {
   }
   tokens.expect_end();
   return std::move(builder).build();
+}
+
+cover::Problem read_cover_problem(const std::filesystem::path& path) {
+  const std::string text = detail::read_text(path);
+  const std::string name = path.filename().string();
+  return text.starts_with(kMagic) ? parse_cover(text, name) : parse_orlib_scp(text, name);
 }
 
 cover::Problem read_cover(const std::filesystem::path& path) {

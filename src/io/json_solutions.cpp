@@ -48,10 +48,10 @@ Json to_json(const assign::GeneralizedSolution& solution) {
   return out;
 }
 
-Json to_json(const assign::PlacementResult& result) {
+Json to_json(const placement::PlacementResult& result) {
   Json out = contract_of(result);
   Json placements = Json::array();
-  for (const assign::Placement& p : result.placements) {
+  for (const placement::Placement& p : result.placements) {
     placements.push_back({{"person", p.person},
                           {"slot", p.slot},
                           {"fit", number(p.fit)},
@@ -66,10 +66,10 @@ Json to_json(const assign::PlacementResult& result) {
   return out;
 }
 
-Json to_json(const assign::StaffingResult& result) {
+Json to_json(const placement::StaffingResult& result) {
   Json out = contract_of(result);
   Json assignments = Json::array();
-  for (const assign::SeatAssignment& a : result.assignments) {
+  for (const placement::SeatAssignment& a : result.assignments) {
     assignments.push_back({{"person", a.person},
                            {"seat", a.seat},
                            {"fit", number(a.fit)},
@@ -83,10 +83,10 @@ Json to_json(const assign::StaffingResult& result) {
   return out;
 }
 
-Json to_json(const assign::MentoringResult& result) {
+Json to_json(const placement::MentoringResult& result) {
   Json out = contract_of(result);
   Json pairs = Json::array();
-  for (const assign::MentoringPair& p : result.pairs) {
+  for (const placement::MentoringPair& p : result.pairs) {
     pairs.push_back({{"mentor", p.mentor},
                      {"mentee", p.mentee},
                      {"competencies", p.competencies},
@@ -98,10 +98,10 @@ Json to_json(const assign::MentoringResult& result) {
   return out;
 }
 
-Json to_json(const assign::SplitResult& result) {
+Json to_json(const placement::SplitResult& result) {
   Json out = contract_of(result);
   Json teams = Json::array();
-  for (const assign::SplitTeam& t : result.teams) {
+  for (const placement::SplitTeam& t : result.teams) {
     teams.push_back({{"members", t.members}, {"coverage", number(t.coverage)}});
   }
   out["teams"] = std::move(teams);
@@ -124,9 +124,9 @@ assign::GeneralizedSolution generalized_solution_from_json(const Json& document,
   return solution;
 }
 
-assign::SplitResult split_result_from_json(const Json& document) {
+placement::SplitResult split_result_from_json(const Json& document) {
   Fields f(document, "split result");
-  assign::SplitResult result;
+  placement::SplitResult result;
   read_contract(f, result);
   f.each("teams", [&](const Json& item, const std::string& where) {
     Fields g(item, where);
@@ -146,23 +146,23 @@ std::string dump_result(const cover::Solution& solution) {
 std::string dump_result(const assign::GeneralizedSolution& solution) {
   return detail::to_json(solution).dump(2) + "\n";
 }
-std::string dump_result(const assign::PlacementResult& result) {
+std::string dump_result(const placement::PlacementResult& result) {
   return detail::to_json(result).dump(2) + "\n";
 }
-std::string dump_result(const assign::StaffingResult& result) {
+std::string dump_result(const placement::StaffingResult& result) {
   return detail::to_json(result).dump(2) + "\n";
 }
-std::string dump_result(const assign::MentoringResult& result) {
+std::string dump_result(const placement::MentoringResult& result) {
   return detail::to_json(result).dump(2) + "\n";
 }
-std::string dump_result(const assign::SplitResult& result) {
+std::string dump_result(const placement::SplitResult& result) {
   return detail::to_json(result).dump(2) + "\n";
 }
 
 assign::GeneralizedSolution parse_generalized_solution(std::string_view text, assign::Sense sense) {
   return detail::generalized_solution_from_json(detail::parse_text(text), sense);
 }
-assign::SplitResult parse_split_result(std::string_view text) {
+placement::SplitResult parse_split_result(std::string_view text) {
   return detail::split_result_from_json(detail::parse_text(text));
 }
 

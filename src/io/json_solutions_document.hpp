@@ -10,13 +10,13 @@ namespace teamwright::io::detail {
 
 [[nodiscard]] Json to_json(const cover::Solution& solution);
 [[nodiscard]] Json to_json(const assign::GeneralizedSolution& solution);
-[[nodiscard]] Json to_json(const assign::PlacementResult& result);
-[[nodiscard]] Json to_json(const assign::StaffingResult& result);
-[[nodiscard]] Json to_json(const assign::MentoringResult& result);
-[[nodiscard]] Json to_json(const assign::SplitResult& result);
+[[nodiscard]] Json to_json(const placement::PlacementResult& result);
+[[nodiscard]] Json to_json(const placement::StaffingResult& result);
+[[nodiscard]] Json to_json(const placement::MentoringResult& result);
+[[nodiscard]] Json to_json(const placement::SplitResult& result);
 
 [[nodiscard]] assign::GeneralizedSolution generalized_solution_from_json(const Json& document,
                                                                          assign::Sense sense);
-[[nodiscard]] assign::SplitResult split_result_from_json(const Json& document);
+[[nodiscard]] placement::SplitResult split_result_from_json(const Json& document);
 
 }  // namespace teamwright::io::detail

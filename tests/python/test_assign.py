@@ -173,3 +173,17 @@ def test_results_tolerate_fields_a_newer_core_adds(example, monkeypatch):
     assert tw.assign_roles(example, team, [tw.Slot("lead", "team_lead")]).placements
     goals = [tw.MentoringGoal("empathy", 4)]
     assert tw.assign_mentors(example, ["p09", "p14", "p22"], goals).pairs is not None
+
+
+def test_a_cost_matrix_file_reads_exactly_as_int64_or_as_float64(tmp_path):
+    path = tmp_path / "cost.csv"
+    path.write_text("4, 1\n9007199254740993 2\n")
+    cost = tw.read_cost_matrix(path)
+    assert cost.dtype == np.int64 and cost.tolist() == [[4, 1], [9007199254740993, 2]]
+    path.write_text("4 1.5\n3 inf\n")
+    cost = tw.read_cost_matrix(path)
+    assert cost.dtype == np.float64 and cost[0, 1] == 1.5 and math.isinf(cost[1, 1])
+    _, cols = tw.linear_sum_assignment(cost)
+    assert cols.tolist() == [1, 0]
+    with pytest.raises(tw.FileError):
+        tw.read_cost_matrix(tmp_path / "missing.csv")

@@ -87,6 +87,15 @@ def test_bad_files_and_options_raise_typed_errors(tmp_path):
         cover.solve(problem, threads=0)
 
 
+def test_read_problem_tells_the_two_formats_apart(tmp_path):
+    ours = tmp_path / "tiny.cover"
+    ours.write_text("teamwright-cover 1\n1 2\n2\n3 4\n1 1\n1 1\n")
+    problem = cover.read_problem(ours)
+    assert (problem.num_rows, problem.num_columns) == (1, 2)
+    theirs = cover.read_problem(GOLDEN / "scp41.txt")
+    assert (theirs.num_rows, theirs.num_columns) == (200, 1000)
+
+
 def run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "teamwright", *args], capture_output=True, text=True, timeout=120

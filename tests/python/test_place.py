@@ -72,7 +72,7 @@ def test_mentoring_pairs_strong_with_struggling(model):
     ("call", "error", "message"),
     [
         (lambda m: tw.assign_roles(m, ["p01", "p01"], []), tw.DuplicateIdError, "named twice"),
-        (lambda m: tw.assign_roles(m, ["zed"], []), KeyError, "members: unknown person 'zed'"),
+        (lambda m: tw.assign_roles(m, ["zed"], []), KeyError, "people: unknown person 'zed'"),
         (lambda m: tw.assign_roles(m, ["p01"], [tw.Slot("a", "chef")]), KeyError, "slot 'a'"),
         (lambda m: tw.assign_roles(m, ["p01"], [tw.Slot("a")]), ValueError, "neither a role"),
         (
@@ -136,7 +136,7 @@ def test_the_assign_command_places_pairs_and_solves_matrices(tmp_path):
         assert len(agents) == 15 and min(agents) >= 1 and max(agents) <= 5  # 1-based
     matrix.write_text("1,2\n3\n")
     done = run("assign", "matrix", str(matrix))
-    assert done.returncode == 2 and "row 2 has 1 costs, row 1 has 2" in done.stderr
+    assert done.returncode == 2 and "line 2 has 1 values where the first row has 2" in done.stderr
     done = run("assign", "mentors", str(EXAMPLE), "--people", "p09", "--goal", "empathy")
     assert done.returncode == 2 and "COMPETENCY:TARGET" in done.stderr
 

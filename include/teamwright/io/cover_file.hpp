@@ -30,4 +30,9 @@ void write_cover(const cover::Problem& problem, const std::filesystem::path& pat
 /// Reads a file: `FileError` if it cannot be read, else as `parse_cover`.
 [[nodiscard]] cover::Problem read_cover(const std::filesystem::path& path);
 
+/// Reads a covering problem in either format the library reads: the text form above when the
+/// file begins with "teamwright-cover", an OR-Library set-covering file (io/orlib.hpp) otherwise.
+/// What `teamwright cover FILE` reads.
+[[nodiscard]] cover::Problem read_cover_problem(const std::filesystem::path& path);
+
 }  // namespace teamwright::io

@@ -11,18 +11,20 @@
 #include <string_view>
 
 #include "teamwright/assign/generalized.hpp"
-#include "teamwright/assign/place.hpp"
-#include "teamwright/assign/split.hpp"
 #include "teamwright/cover/solution.hpp"
+#include "teamwright/placement/mentoring.hpp"
+#include "teamwright/placement/roles.hpp"
+#include "teamwright/placement/split.hpp"
+#include "teamwright/placement/staffing.hpp"
 
 namespace teamwright::io {
 
 [[nodiscard]] std::string dump_result(const cover::Solution& solution);
 [[nodiscard]] std::string dump_result(const assign::GeneralizedSolution& solution);
-[[nodiscard]] std::string dump_result(const assign::PlacementResult& result);
-[[nodiscard]] std::string dump_result(const assign::StaffingResult& result);
-[[nodiscard]] std::string dump_result(const assign::MentoringResult& result);
-[[nodiscard]] std::string dump_result(const assign::SplitResult& result);
+[[nodiscard]] std::string dump_result(const placement::PlacementResult& result);
+[[nodiscard]] std::string dump_result(const placement::StaffingResult& result);
+[[nodiscard]] std::string dump_result(const placement::MentoringResult& result);
+[[nodiscard]] std::string dump_result(const placement::SplitResult& result);
 
 /// Reads what `dump_result` wrote, for the checkers (`assign::check`): fields it does not know
 /// are ignored. Throws `FormatError` for malformed JSON, a missing field or a value of the
@@ -30,6 +32,6 @@ namespace teamwright::io {
 /// a null bound reads as the infinity of `sense` (+inf when minimising).
 [[nodiscard]] assign::GeneralizedSolution parse_generalized_solution(std::string_view text,
                                                                      assign::Sense sense);
-[[nodiscard]] assign::SplitResult parse_split_result(std::string_view text);
+[[nodiscard]] placement::SplitResult parse_split_result(std::string_view text);
 
 }  // namespace teamwright::io

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "teamwright/error.hpp"
 
@@ -40,6 +41,27 @@ TEST(CoverFile, WritesAndReadsBackEveryRowColumnAndCost) {
     EXPECT_EQ(q.cost(j), p.cost(j));  // shortest round-trip text keeps doubles exact
     EXPECT_TRUE(std::ranges::equal(q.rows_of(j), p.rows_of(j)));
   }
+}
+
+// `read_cover_problem` tells the two formats apart by the magic word alone.
+TEST(CoverFile, ReadsEitherFormatByItsFirstWord) {
+  const auto dir = std::filesystem::temp_directory_path();
+  const auto ours = dir / "teamwright-either.cover";
+  const auto theirs = dir / "teamwright-either.scp";
+  {
+    std::ofstream(ours) << "teamwright-cover 1\n1 2\n2\n3 4\n1 1\n1 1\n";
+    std::ofstream(theirs) << "2 3\n1 1 1\n2 1 2\n2 2 3\n";
+  }
+  const cover::Problem a = read_cover_problem(ours);
+  const cover::Problem b = read_cover_problem(theirs);
+  std::filesystem::remove(ours);
+  std::filesystem::remove(theirs);
+  EXPECT_EQ(a.num_rows(), 1);
+  EXPECT_EQ(a.num_columns(), 2);
+  EXPECT_EQ(a.demand(0), 2);
+  EXPECT_EQ(b.num_rows(), 2);
+  EXPECT_EQ(b.num_columns(), 3);
+  EXPECT_THROW((void)read_cover_problem(dir / "teamwright-no-such-file"), FileError);
 }
 
 TEST(CoverFile, RefusesProblemsWithSideConstraints) {

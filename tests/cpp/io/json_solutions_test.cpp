@@ -9,11 +9,11 @@
 #include <vector>
 
 #include "teamwright/assign/generalized.hpp"
-#include "teamwright/assign/split.hpp"
 #include "teamwright/cover/solve.hpp"
 #include "teamwright/error.hpp"
 #include "teamwright/io/generalized_file.hpp"
 #include "teamwright/io/json.hpp"
+#include "teamwright/placement/split.hpp"
 
 namespace teamwright::io {
 namespace {
@@ -69,37 +69,38 @@ TEST(SolutionJson, AnInfiniteRelativeGapIsNullAndReadsBackInfinite) {
 TEST(SolutionJson, ASplitReadsBackAndItsChecksHold) {
   const Model model = load_model(kSource / "examples" / "customer_service.json");
   const std::vector<std::string> pool{"p01", "p02", "p03", "p04", "p05", "p06", "p07", "p08"};
-  const assign::SplitRules rules{.teams = 2, .keep_apart = {{"p01", "p02"}}};
+  const placement::SplitRules rules{.teams = 2, .keep_apart = {{"p01", "p02"}}};
   const TeamRequest& request = model.request("weekend_support");
-  const assign::SplitResult result =
-      assign::split(model, pool, request, rules, {.time_limit_s = 5});
+  const placement::SplitResult result =
+      placement::split(model, pool, request, rules, {.time_limit_s = 5});
   const std::string text = dump_result(result);
   expect_contract(text);
-  const assign::SplitResult back = parse_split_result(text);
+  const placement::SplitResult back = parse_split_result(text);
   ASSERT_EQ(back.teams.size(), result.teams.size());
   for (std::size_t t = 0; t < back.teams.size(); ++t) {
     EXPECT_EQ(back.teams[t].members, result.teams[t].members);
   }
   EXPECT_EQ(back.violations, result.violations);
-  EXPECT_EQ(assign::check(model, pool, request, rules, back), std::vector<std::string>{});
+  EXPECT_EQ(placement::check(model, pool, request, rules, back), std::vector<std::string>{});
   EXPECT_EQ(dump_result(back), text);
 }
 
 TEST(SolutionJson, EveryOtherResultNamesItsFields) {
   const Model model = load_model(kSource / "examples" / "customer_service.json");
   const std::vector<std::string> team{"p01", "p03", "p06", "p10"};
-  const std::vector<assign::Slot> slots{{.id = "lead", .role = "team_lead"}};
-  const std::string placed = dump_result(assign::place(model, team, slots));
+  const std::vector<placement::Slot> slots{{.id = "lead", .role = "team_lead"}};
+  const std::string placed = dump_result(placement::assign_roles(model, team, slots));
   expect_contract(placed);
   EXPECT_TRUE(has(placed, R"("slot": "lead")")) << placed;
   const std::vector<std::string> people{"p09", "p14", "p22"};
-  const std::vector<assign::Seat> seats{{.id = "a", .role = "customer_voice", .fte = 0.5}};
-  const std::string staffed = dump_result(assign::staff(model, people, seats, {.max_moves = 500}));
+  const std::vector<placement::Seat> seats{{.id = "a", .role = "customer_voice", .fte = 0.5}};
+  const std::string staffed =
+      dump_result(placement::assign_staff(model, people, seats, {.max_moves = 500}));
   expect_contract(staffed);
   EXPECT_TRUE(has(staffed, R"("seat": "a")")) << staffed;
   EXPECT_FALSE(has(staffed, R"("slot")")) << staffed;
-  const std::vector<assign::MentoringGoal> goals{{.competency = "empathy", .target_level = 4}};
-  const std::string paired = dump_result(assign::mentoring_pairs(model, people, goals));
+  const std::vector<placement::MentoringGoal> goals{{.competency = "empathy", .target_level = 4}};
+  const std::string paired = dump_result(placement::assign_mentors(model, people, goals));
   expect_contract(paired);
   EXPECT_TRUE(has(paired, R"("pairs": [)")) << paired;
   cover::Problem::Builder builder;

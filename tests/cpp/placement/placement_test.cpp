@@ -1,8 +1,6 @@
 // Placement and mentoring pairs: equal to exhaustive search on small random teams, with the
 // reasons stated, and bad input as typed errors.
 
-#include "teamwright/assign/place.hpp"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -13,8 +11,11 @@
 #include <vector>
 
 #include "teamwright/error.hpp"
+#include "teamwright/placement/mentoring.hpp"
+#include "teamwright/placement/roles.hpp"
+#include "teamwright/placement/staffing.hpp"
 
-namespace teamwright::assign {
+namespace teamwright::placement {
 namespace {
 
 const std::vector<std::string> kCompetencies{"empathy", "product", "writing"};
@@ -76,8 +77,8 @@ std::pair<int, double> best_placement(const Model& model, const std::vector<std:
       if (taken[i] != 0) {
         continue;
       }
-      const auto one = place(model, std::vector<std::string>{members[i]},
-                             std::vector<Slot>{slots[s]}, {.preference_bonus = bonus});
+      const auto one = assign_roles(model, std::vector<std::string>{members[i]},
+                                    std::vector<Slot>{slots[s]}, {.preference_bonus = bonus});
       if (one.placements.empty()) {
         continue;  // not eligible
       }
@@ -109,7 +110,7 @@ TEST(Placement, FillsTheMostSlotsWithTheBestScoreLikeExhaustiveSearch) {
                        .shift = s % 2 == 0 ? kShifts[static_cast<std::size_t>(s / 2) % 2] : ""});
     }
     const double bonus = trial % 2 == 0 ? 0.25 : 0.0;
-    const auto result = place(model, members, slots, {.preference_bonus = bonus});
+    const auto result = assign_roles(model, members, slots, {.preference_bonus = bonus});
     const auto [filled, score] = best_placement(model, members, slots, bonus);
     EXPECT_EQ(static_cast<int>(result.placements.size()), filled);
     EXPECT_NEAR(result.total_fit + result.total_bonus, score, 1e-9);
@@ -133,7 +134,7 @@ TEST(Placement, PutsTheNightOwlOnTheLateShiftAndExplainsWhy) {
                                 {.id = "early", .role = "agent", .shift = "early"},
                                 {.id = "late", .role = "agent", .shift = "late"}};
   const std::vector<std::string> members{"ann", "bob", "cid"};
-  const auto result = place(model, members, slots);
+  const auto result = assign_roles(model, members, slots);
   ASSERT_EQ(result.placements.size(), 3U);
   EXPECT_EQ(result.placements[0].person, "ann");  // the only one meeting the hard requirement
   EXPECT_EQ(result.placements[2].person, "bob");
@@ -142,7 +143,7 @@ TEST(Placement, PutsTheNightOwlOnTheLateShiftAndExplainsWhy) {
   EXPECT_DOUBLE_EQ(result.total_fit, 3.0);
   EXPECT_DOUBLE_EQ(result.total_bonus, 0.25);
   // Without ann nobody may lead: the slot stays empty and the reason is in the result.
-  const auto without = place(model, std::vector<std::string>{"bob", "cid"}, slots);
+  const auto without = assign_roles(model, std::vector<std::string>{"bob", "cid"}, slots);
   EXPECT_EQ(without.unfilled_slots, std::vector<std::string>{"lead"});
 }
 
@@ -150,20 +151,20 @@ TEST(Placement, BadInputIsATypedErrorNamingTheItem) {
   std::mt19937_64 rng(1);
   const Model model = random_model(rng, 2, 1);
   const std::vector<std::string> members{"p0", "p1"};
-  EXPECT_THROW((void)place(model, std::vector<std::string>{"p0", "p0"},
-                           std::vector<Slot>{{.id = "a", .shift = "x"}}),
+  EXPECT_THROW((void)assign_roles(model, std::vector<std::string>{"p0", "p0"},
+                                  std::vector<Slot>{{.id = "a", .shift = "x"}}),
                DuplicateIdError);
-  EXPECT_THROW((void)place(model, std::vector<std::string>{"zed"}, std::vector<Slot>{}),
+  EXPECT_THROW((void)assign_roles(model, std::vector<std::string>{"zed"}, std::vector<Slot>{}),
                UnknownReferenceError);
-  EXPECT_THROW((void)place(model, members, std::vector<Slot>{{.id = "a", .role = "nope"}}),
+  EXPECT_THROW((void)assign_roles(model, members, std::vector<Slot>{{.id = "a", .role = "nope"}}),
                UnknownReferenceError);
   try {
-    (void)place(model, members, std::vector<Slot>{{.id = "a"}});
+    (void)assign_roles(model, members, std::vector<Slot>{{.id = "a"}});
     FAIL();
   } catch (const InvalidInputError& e) {
     EXPECT_STREQ(e.what(), "slot 'a': names neither a role nor a shift");
   }
-  EXPECT_THROW((void)place(model, members, std::vector<Slot>{}, {.preference_bonus = -1}),
+  EXPECT_THROW((void)assign_roles(model, members, std::vector<Slot>{}, {.preference_bonus = -1}),
                OutOfRangeError);
 }
 
@@ -221,7 +222,7 @@ TEST(Mentoring, PairsOfGreatestBenefitLikeExhaustiveSearch) {
     std::vector<MentoringGoal> goals{
         {.competency = "empathy", .target_level = 3},
         {.competency = "writing", .target_level = 2, .mentor_level = 4, .importance = 5}};
-    const auto result = mentoring_pairs(model, members, goals);
+    const auto result = assign_mentors(model, members, goals);
     EXPECT_NEAR(result.total_benefit, best_mentoring(model, members, goals), 1e-9);
     std::vector<std::string> mentors;
     for (const auto& pair : result.pairs) {
@@ -240,7 +241,7 @@ TEST(Mentoring, BadGoalsAreTypedErrors) {
   const Model model = random_model(rng, 2, 0);
   const std::vector<std::string> members{"p0", "p1"};
   const auto run = [&](std::vector<MentoringGoal> goals) {
-    return mentoring_pairs(model, members, goals);
+    return assign_mentors(model, members, goals);
   };
   EXPECT_THROW((void)run({{.competency = "juggling", .target_level = 2}}), UnknownReferenceError);
   EXPECT_THROW((void)run({{.competency = "empathy", .target_level = 9}}), OutOfRangeError);
@@ -271,8 +272,8 @@ std::pair<int, double> best_staffing(const Model& model, const std::vector<std::
       if (load[p] + seats[s].fte > person.availability + 1e-9) {
         continue;
       }
-      const auto one = place(model, std::vector<std::string>{people[p]},
-                             std::vector<Slot>{{.id = "x", .role = seats[s].role}});
+      const auto one = assign_roles(model, std::vector<std::string>{people[p]},
+                                    std::vector<Slot>{{.id = "x", .role = seats[s].role}});
       if (one.placements.empty()) {
         continue;
       }
@@ -309,7 +310,7 @@ TEST(Staffing, SharesPeopleUpToTheirFteLikeExhaustiveSearch) {
                        .role = "r" + std::to_string(s % 3),
                        .fte = std::bernoulli_distribution(0.5)(rng) ? 0.5 : 1.0});
     }
-    const auto result = staff(model, ids, seats, {.max_moves = 2000}, {.time_limit_s = 5});
+    const auto result = assign_staff(model, ids, seats, {.max_moves = 2000}, {.time_limit_s = 5});
     const auto [filled, fit] = best_staffing(model, ids, seats);
     EXPECT_EQ(static_cast<int>(result.assignments.size()), filled) << trial;
     EXPECT_NEAR(result.total_fit, fit, 1e-9) << trial;
@@ -323,14 +324,16 @@ TEST(Staffing, BadSeatsAreTypedErrors) {
   std::mt19937_64 rng(1);
   const Model model = random_model(rng, 2, 1);
   const std::vector<std::string> people{"p0", "p1"};
-  EXPECT_THROW((void)staff(model, people, std::vector<Seat>{{.id = "a", .role = "r0", .fte = 0}}),
-               OutOfRangeError);
-  EXPECT_THROW((void)staff(model, people, std::vector<Seat>{{.id = "a", .role = "zz"}}),
+  EXPECT_THROW(
+      (void)assign_staff(model, people, std::vector<Seat>{{.id = "a", .role = "r0", .fte = 0}}),
+      OutOfRangeError);
+  EXPECT_THROW((void)assign_staff(model, people, std::vector<Seat>{{.id = "a", .role = "zz"}}),
                UnknownReferenceError);
-  EXPECT_THROW((void)staff(model, people,
-                           std::vector<Seat>{{.id = "a", .role = "r0"}, {.id = "a", .role = "r0"}}),
-               DuplicateIdError);
+  EXPECT_THROW(
+      (void)assign_staff(model, people,
+                         std::vector<Seat>{{.id = "a", .role = "r0"}, {.id = "a", .role = "r0"}}),
+      DuplicateIdError);
 }
 
 }  // namespace
-}  // namespace teamwright::assign
+}  // namespace teamwright::placement

@@ -9,9 +9,9 @@
 #include <variant>
 #include <vector>
 
-#include "teamwright/assign/split.hpp"
+#include "teamwright/placement/split.hpp"
 
-namespace teamwright::assign {
+namespace teamwright::placement {
 namespace {
 
 std::string value_text(const AttributeValue& value) {
@@ -153,4 +153,4 @@ std::vector<std::string> check(const Model& model, std::span<const std::string> 
   return errors;
 }
 
-}  // namespace teamwright::assign
+}  // namespace teamwright::placement

@@ -1,7 +1,7 @@
 // Splitting a pool into k teams: exact mode equals exhaustive search on small random pools, every
 // answer passes the independent checker, local search keeps the rules at scale.
 
-#include "teamwright/assign/split.hpp"
+#include "teamwright/placement/split.hpp"
 
 #include <gtest/gtest.h>
 
@@ -17,7 +17,7 @@
 
 #include "teamwright/error.hpp"
 
-namespace teamwright::assign {
+namespace teamwright::placement {
 namespace {
 
 struct Pool {
@@ -296,4 +296,4 @@ TEST(Split, BadInputIsATypedError) {
 }
 
 }  // namespace
-}  // namespace teamwright::assign
+}  // namespace teamwright::placement

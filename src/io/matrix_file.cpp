@@ -1,0 +1,99 @@
+// Cost matrices as text (include/teamwright/io/matrix_file.hpp).
+
+#include "teamwright/io/matrix_file.hpp"
+
+#include <charconv>
+#include <string>
+#include <system_error>
+
+#include "io/text_file.hpp"
+#include "teamwright/error.hpp"
+#include "util/text.hpp"
+
+namespace teamwright::io {
+namespace {
+
+bool is_separator(char c) {
+  return c == ',' || c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// The whole token as T, or nothing.
+template <class T>
+bool read_whole(std::string_view token, T& value) {
+  const char* begin = token.data();
+  const char* end = begin + token.size();
+  if (begin != end && *begin == '+') {
+    ++begin;  // from_chars reads no leading plus
+  }
+  const auto [ptr, error] = std::from_chars(begin, end, value);
+  return error == std::errc() && ptr == end;
+}
+
+}  // namespace
+
+CostMatrix parse_cost_matrix(std::string_view text, std::string_view name) {
+  CostMatrix m;
+  std::vector<std::string_view> tokens;
+  std::int64_t line = 0;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) {
+      eol = text.size();
+    }
+    const std::string_view content = text.substr(pos, eol - pos);
+    pos = eol + 1;
+    ++line;
+    tokens.clear();
+    for (std::size_t i = 0; i < content.size();) {
+      if (is_separator(content[i])) {
+        ++i;
+        continue;
+      }
+      std::size_t j = i;
+      while (j < content.size() && !is_separator(content[j])) {
+        ++j;
+      }
+      tokens.push_back(content.substr(i, j - i));
+      i = j;
+    }
+    if (tokens.empty()) {
+      continue;
+    }
+    const auto count = static_cast<std::int64_t>(tokens.size());
+    if (m.rows == 0) {
+      m.cols = count;
+    } else if (count != m.cols) {
+      throw FormatError(std::string(name) + ": line " + std::to_string(line) + " has " +
+                        std::to_string(count) + " values where the first row has " +
+                        std::to_string(m.cols));
+    }
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+      std::int64_t integer = 0;
+      if (m.integral && read_whole(tokens[k], integer)) {
+        m.integers.push_back(integer);
+        continue;
+      }
+      double real = 0;
+      if (!read_whole(tokens[k], real)) {
+        throw FormatError(std::string(name) + ": line " + std::to_string(line) + ", value " +
+                          std::to_string(k + 1) +
+                          " is not a number: " + util::quote(std::string(tokens[k])));
+      }
+      if (m.integral) {  // the first non-integer: what was read so far becomes real
+        m.integral = false;
+        m.reals.assign(m.integers.begin(), m.integers.end());
+        m.integers.clear();
+      }
+      m.reals.push_back(real);
+    }
+    ++m.rows;
+  }
+  return m;
+}
+
+CostMatrix read_cost_matrix(const std::filesystem::path& path) {
+  return parse_cost_matrix(detail::read_text(path), path.filename().string());
+}
+
+}  // namespace teamwright::io
