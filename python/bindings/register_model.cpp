@@ -4,9 +4,11 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 #include "bindings/convert.hpp"
 #include "bindings/register.hpp"
+#include "teamwright/error.hpp"
 #include "teamwright/io/json.hpp"
 #include "teamwright/model/model.hpp"
 
@@ -45,6 +47,16 @@ void register_model(py::module_& m) {
           },
           py::arg("person"), py::arg("competency"))
       .def("__eq__", [](const Model& a, const Model& b) { return a == b; });
+  m.def(
+      "trainable_by_default",
+      [](std::string_view kind) {
+        const auto parsed = parse_competency_kind(kind);
+        if (!parsed) {
+          throw InvalidInputError("unknown competency kind " + std::string(kind));
+        }
+        return trainable_by_default(*parsed);
+      },
+      py::arg("kind"));
 }
 
 }  // namespace teamwright::python

@@ -66,9 +66,11 @@ class Competency:
 
     @property
     def is_trainable(self) -> bool:
+        """Whether training can close a gap in it: ``trainable`` when set, else its kind's
+        default (the library's rule, docs/model.md)."""
         if self.trainable is not None:
             return self.trainable
-        return CompetencyKind(self.kind) in (CompetencyKind.SKILL, CompetencyKind.KNOWLEDGE)
+        return _core.trainable_by_default(CompetencyKind(self.kind).value)
 
 
 @dataclass
