@@ -12,7 +12,7 @@ PYBIND11_MODULE(_core, m) {
   m.attr("__version__") = TEAMWRIGHT_VERSION;
   teamwright::python::register_errors(m);
   teamwright::python::register_model(m);
-  teamwright::python::register_team(m);
   teamwright::python::register_cover(m);
+  teamwright::python::register_team(m);
   teamwright::python::register_assign(m);
 }

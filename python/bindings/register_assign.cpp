@@ -106,7 +106,10 @@ void register_assign(py::module_& m) {
       },
       py::arg("model"), py::arg("people"), py::arg("seats"), py::arg("max_moves"), py::arg("mode"),
       py::arg("time_limit_s"), py::arg("seed"), py::arg("threads"), py::arg("on_progress"));
-  py::class_<assign::GeneralizedProblem>(m, "GeneralizedProblem")
+  py::class_<assign::GeneralizedProblem>(
+      m, "GeneralizedProblem",
+      "A generalized assignment problem: agents with capacities, jobs with a cost and a weight per "
+      "agent (read_generalized, or assign_generalized's arrays)")
       .def_readonly("agents", &assign::GeneralizedProblem::agents)
       .def_readonly("jobs", &assign::GeneralizedProblem::jobs)
       .def(py::pickle(
@@ -174,6 +177,15 @@ void register_assign(py::module_& m) {
         return assign::check(problem, sense, s);
       },
       py::arg("problem"), py::arg("maximize"), py::arg("solution"));
+  py::class_<placement::SplitRules>(m, "SplitRules")
+      .def(py::init<>())
+      .def_readwrite("teams", &placement::SplitRules::teams)
+      .def_readwrite("min_size", &placement::SplitRules::min_size)
+      .def_readwrite("max_size", &placement::SplitRules::max_size)
+      .def_readwrite("keep_apart", &placement::SplitRules::keep_apart)
+      .def_readwrite("keep_together", &placement::SplitRules::keep_together)
+      .def_readwrite("no_lone", &placement::SplitRules::no_lone)
+      .def_readwrite("previous_team", &placement::SplitRules::previous_team);
   m.def(
       "split",
       [](const Model& model, py::handle request, const std::vector<std::string>& people,
@@ -196,15 +208,6 @@ void register_assign(py::module_& m) {
                                 io::detail::split_result_from_json(to_json(document, "result")));
       },
       py::arg("model"), py::arg("request"), py::arg("people"), py::arg("rules"), py::arg("result"));
-  py::class_<placement::SplitRules>(m, "SplitRules")
-      .def(py::init<>())
-      .def_readwrite("teams", &placement::SplitRules::teams)
-      .def_readwrite("min_size", &placement::SplitRules::min_size)
-      .def_readwrite("max_size", &placement::SplitRules::max_size)
-      .def_readwrite("keep_apart", &placement::SplitRules::keep_apart)
-      .def_readwrite("keep_together", &placement::SplitRules::keep_together)
-      .def_readwrite("no_lone", &placement::SplitRules::no_lone)
-      .def_readwrite("previous_team", &placement::SplitRules::previous_team);
   m.def(
       "assign_roles",
       [](const Model& model, const std::vector<std::string>& people,

@@ -110,7 +110,11 @@ cover::Problem from_arrays(const py::object& demand, const py::object& cost,
 }  // namespace
 
 void register_cover(py::module_& m) {
-  py::class_<cover::Problem>(m, "CoverProblem")
+  py::class_<cover::Problem>(
+      m, "CoverProblem",
+      "A weighted set multicover problem with side constraints (docs/model.md); "
+      "read one from a file, compile one from a team request, or build one "
+      "from_arrays")
       .def_property_readonly("num_rows", &cover::Problem::num_rows)
       .def_property_readonly("num_columns", &cover::Problem::num_columns)
       .def_property_readonly("num_nonzeros", &cover::Problem::num_nonzeros)

@@ -75,7 +75,7 @@ void register_team(py::module_& m) {
         }
         return to_python(json);
       },
-      py::arg("model"), py::arg("request"), py::arg("team"));
+      py::arg("model"), py::arg("request"), py::arg("people"));
 }
 
 }  // namespace teamwright::python

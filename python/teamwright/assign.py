@@ -33,6 +33,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from teamwright import _core
 from teamwright.errors import InvalidInputError, OutOfRangeError
@@ -86,6 +87,7 @@ def _rows_contiguous(array: np.ndarray) -> bool:
 
 def _prepare(cost: np.ndarray) -> np.ndarray:
     kind = cost.dtype.kind
+    dtype: type[np.float64] | type[np.int64]
     if kind == "f":
         dtype = np.float64
     elif kind in "biu":
@@ -102,8 +104,8 @@ def _prepare(cost: np.ndarray) -> np.ndarray:
 
 
 def linear_sum_assignment(
-    cost_matrix, maximize: bool = False, *, forbidden=None
-) -> tuple[np.ndarray, np.ndarray]:
+    cost_matrix: npt.ArrayLike, maximize: bool = False, *, forbidden: npt.ArrayLike | None = None
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """Assign each row to a distinct column (or each column to a distinct row, whichever side is
     shorter) so that the chosen costs sum to the least, or the most with ``maximize=True``.
 
@@ -362,7 +364,8 @@ class SplitResult(_Result):
 
     def check(self) -> list[str]:
         """The independent checker's findings: empty when every claim holds."""
-        return self._check(self)
+        findings: list[str] = self._check(self)
+        return findings
 
 
 def _split_rules(rules: dict[str, Any]) -> _core.SplitRules:
@@ -396,7 +399,7 @@ def _groups(name: str, groups: Iterable[Iterable[str]]) -> list[list[str]]:
 @_renamed_keywords(pool="people")
 def split(
     model: Model,
-    request: str | TeamRequest | dict,
+    request: str | TeamRequest | dict[str, Any],
     teams: int,
     *,
     people: Iterable[str] | None = None,
@@ -481,7 +484,8 @@ class GeneralizedSolution(_Result):
     def check(self) -> list[str]:
         """The independent checker's findings about this solution against the problem it
         solves: empty when every claim holds."""
-        return self._check(self)
+        findings: list[str] = self._check(self)
+        return findings
 
     def to_dict(self) -> dict[str, Any]:
         """The solution as plain values (the document `teamwright assign generalized --json`

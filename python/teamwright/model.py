@@ -10,9 +10,10 @@ from __future__ import annotations
 import dataclasses
 import enum
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from teamwright import _core
 
@@ -29,6 +30,8 @@ class CompetencyKind(enum.Enum):
 
 
 class AssessmentSource(enum.Enum):
+    """Who assessed a level; sources are weighted when assessments aggregate (docs/model.md)."""
+
     SELF = "self"
     MANAGER = "manager"
     PEER = "peer"
@@ -37,6 +40,8 @@ class AssessmentSource(enum.Enum):
 
 
 class Objective(enum.Enum):
+    """What a team request optimises once its hard requirements and constraints are met."""
+
     MIN_COST = "min_cost"
     """The least total cost; soft requirements priced by importance x soft_penalty."""
     MIN_SIZE = "min_size"
@@ -56,6 +61,9 @@ DEFAULT_LEVELS = ("none", "novice", "basic", "intermediate", "advanced", "expert
 
 @dataclass
 class Competency:
+    """Something a person can do or be, with its place in the hierarchy (``parents``): a level in
+    a child counts for its parents."""
+
     id: str
     name: str = ""
     kind: CompetencyKind = CompetencyKind.SKILL
@@ -84,6 +92,9 @@ class Relation:
 
 @dataclass
 class Assessment:
+    """One dated assessment of a person's level; a person's assessments aggregate into the
+    level used when ``levels`` does not give it."""
+
     competency: str
     level: float
     source: AssessmentSource
@@ -94,6 +105,9 @@ class Assessment:
 
 @dataclass
 class Person:
+    """An employee or an external candidate (``external``): levels, cost, availability (FTE),
+    attributes for the split rules and preferences for placement."""
+
     id: str
     name: str = ""
     levels: dict[str, float] = field(default_factory=dict)
@@ -110,6 +124,8 @@ class Person:
 
 @dataclass
 class RoleRequirement:
+    """A level a role asks for: hard ones decide who may hold it, soft ones how well they fit."""
+
     competency: str
     min_level: float
     importance: int = 3
@@ -118,6 +134,9 @@ class RoleRequirement:
 
 @dataclass
 class Role:
+    """A role with its requirements and responsibilities; ``leader`` roles count towards a
+    request's leaders."""
+
     id: str
     name: str = ""
     description: str = ""
@@ -142,12 +161,18 @@ class TeamRequirement:
 
 @dataclass
 class RoleSlot:
+    """``count`` members of a team hold ``role`` (each member holds at most one slot)."""
+
     role: str
     count: int = 1
 
 
 @dataclass
 class TeamRequest:
+    """What a team must do (requirements, role slots, leaders) and within which limits (size,
+    budget, people included, excluded or incompatible), optimised for ``objective``
+    (docs/model.md#what-a-team-request-means)."""
+
     id: str
     name: str = ""
     description: str = ""
@@ -171,6 +196,7 @@ class TeamRequest:
     """Every hard requirement and role slot stays met if any one member leaves."""
 
     def to_dict(self) -> dict[str, Any]:
+        """The request as its document (docs/format.md#request)."""
         return _to_dict(self)
 
 
@@ -198,47 +224,47 @@ def _to_dict(item: Any) -> dict[str, Any]:
     return out
 
 
-def _from_dict(cls: type, data: dict[str, Any]) -> Any:
-    """The dataclass of a document object (as the library writes it, so already valid)."""
+_T = TypeVar("_T")
+
+
+def _from_dict(cls: type[_T], data: dict[str, Any], **convert: Callable[[Any], Any]) -> _T:
+    """The dataclass of a document object (as the library writes it, so already valid), each
+    field through ``convert[name]`` when given."""
     kwargs = {}
-    for f in dataclasses.fields(cls):
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
         key = f.name.rstrip("_")
         if key in data:
-            kwargs[f.name] = data[key]
+            kwargs[f.name] = convert[f.name](data[key]) if f.name in convert else data[key]
     return cls(**kwargs)
 
 
 def _competency(data: dict[str, Any]) -> Competency:
-    item = _from_dict(Competency, data)
-    item.kind = CompetencyKind(item.kind)
-    return item
+    return _from_dict(Competency, data, kind=CompetencyKind)
 
 
 def _person(data: dict[str, Any]) -> Person:
-    item = _from_dict(Person, data)
-    item.assessments = [_assessment(a) for a in item.assessments]
-    return item
+    return _from_dict(Person, data, assessments=lambda items: [_assessment(a) for a in items])
 
 
 def _assessment(data: dict[str, Any]) -> Assessment:
-    item = _from_dict(Assessment, data)
-    item.source = AssessmentSource(item.source)
-    return item
+    return _from_dict(Assessment, data, source=AssessmentSource)
 
 
 def _role(data: dict[str, Any]) -> Role:
-    item = _from_dict(Role, data)
-    item.requirements = [_from_dict(RoleRequirement, r) for r in item.requirements]
-    return item
+    return _from_dict(
+        Role, data, requirements=lambda items: [_from_dict(RoleRequirement, r) for r in items]
+    )
 
 
 def _request(data: dict[str, Any]) -> TeamRequest:
-    item = _from_dict(TeamRequest, data)
-    item.requirements = [_from_dict(TeamRequirement, r) for r in item.requirements]
-    item.roles = [_from_dict(RoleSlot, r) for r in item.roles]
-    item.incompatible = [tuple(pair) for pair in item.incompatible]
-    item.objective = Objective(item.objective)
-    return item
+    return _from_dict(
+        TeamRequest,
+        data,
+        requirements=lambda items: [_from_dict(TeamRequirement, r) for r in items],
+        roles=lambda items: [_from_dict(RoleSlot, r) for r in items],
+        incompatible=lambda pairs: [(a, b) for a, b in pairs],
+        objective=Objective,
+    )
 
 
 class Model:
@@ -251,11 +277,11 @@ class Model:
 
     def __init__(
         self,
-        competencies: list[Competency] = (),
-        people: list[Person] = (),
-        roles: list[Role] = (),
-        requests: list[TeamRequest] = (),
-        relations: list[Relation] = (),
+        competencies: Sequence[Competency] = (),
+        people: Sequence[Person] = (),
+        roles: Sequence[Role] = (),
+        requests: Sequence[TeamRequest] = (),
+        relations: Sequence[Relation] = (),
         scale: list[str] | None = None,
     ) -> None:
         document: dict[str, Any] = {"format": "teamwright", "version": FORMAT_VERSION}
@@ -289,6 +315,7 @@ class Model:
 
     @property
     def scale(self) -> list[str]:
+        """The proficiency scale's labels, level 0 first."""
         return list(self._document.get("scale", {}).get("levels", DEFAULT_LEVELS))
 
     @cached_property
@@ -313,11 +340,13 @@ class Model:
 
     def person(self, id: str) -> Person:
         """The person with that id; `UnknownReferenceError` if there is none."""
-        return self._lookup(self.people, id, "person")
+        person: Person = self._lookup(self.people, id, "person")
+        return person
 
     def request(self, id: str) -> TeamRequest:
         """The request with that id; `UnknownReferenceError` if there is none."""
-        return self._lookup(self.requests, id, "request")
+        request: TeamRequest = self._lookup(self.requests, id, "request")
+        return request
 
     def rated_level(self, person: str, competency: str) -> float:
         """The person's own level: agreed, else aggregated from assessments, else 0."""
@@ -332,6 +361,7 @@ class Model:
         self._core.save(os.fspath(path))
 
     def dumps(self) -> str:
+        """The model's canonical document as text (what `save` writes)."""
         return self._core.dumps()
 
     def __eq__(self, other: object) -> bool:

@@ -22,6 +22,8 @@ DEFAULT_TIME_LIMIT = 10.0
 
 
 class Status(enum.Enum):
+    """What a solver can say about its answer, the same for every solver."""
+
     OPTIMAL = "optimal"
     """Proven optimal."""
     FEASIBLE = "feasible"
@@ -33,6 +35,8 @@ class Status(enum.Enum):
 
 
 class Termination(enum.Enum):
+    """Why a solver stopped."""
+
     COMPLETED = "completed"
     """The solver finished its work (the exact search proved its answer)."""
     TIME_LIMIT = "time_limit"
@@ -52,7 +56,9 @@ class Progress:
     elapsed_s: float
 
 
-def _callback(on_progress: Callable[[Progress], Any] | None) -> Callable[[dict], None] | None:
+def _callback(
+    on_progress: Callable[[Progress], Any] | None,
+) -> Callable[[dict[str, Any]], None] | None:
     if on_progress is None:
         return None
 

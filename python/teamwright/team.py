@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -163,6 +164,7 @@ class TeamResult(_Result):
 
     @property
     def member_ids(self) -> list[str]:
+        """The members' person ids, in the order of ``members``."""
         return [member.id for member in self.members]
 
     @property
@@ -183,6 +185,8 @@ class TeamResult(_Result):
 
 @dataclass(frozen=True)
 class TrainingOption:
+    """A member who could close a trainable gap by training: their level and how far below."""
+
     id: str
     level: float
     shortfall: float
@@ -211,6 +215,8 @@ class Gap:
 
 @dataclass(frozen=True)
 class GapReport:
+    """Every shortfall of a team against a request, highest priority first (`gap_report`)."""
+
     request: str
     team: list[str]
     coverage: list[CoverageRow]
@@ -219,24 +225,22 @@ class GapReport:
     _document: dict[str, Any] = field(repr=False)
 
     def to_dict(self) -> dict[str, Any]:
+        """The report as plain dicts and lists (the document `teamwright gaps --json` prints)."""
         return _copy(self._document)
 
 
-RequestLike = str | TeamRequest | dict
+RequestLike = str | TeamRequest | dict[str, Any]
 
 
-def _request_argument(request: RequestLike) -> str | dict:
+def _request_argument(request: RequestLike) -> str | dict[str, Any]:
     if isinstance(request, TeamRequest):
         return request.to_dict()
     return request
 
 
-def _copy(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {key: _copy(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_copy(item) for item in value]
-    return value
+def _copy(document: dict[str, Any]) -> dict[str, Any]:
+    """A deep copy of a result document (plain dicts, lists and scalars)."""
+    return copy.deepcopy(document)
 
 
 def _readable(value: float) -> str:

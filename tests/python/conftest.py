@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import teamwright as tw
@@ -21,5 +22,6 @@ def example() -> tw.Model:
 
 
 @pytest.fixture(scope="session")
-def schema() -> dict:
-    return json.loads(SCHEMA.read_text())
+def schema() -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(SCHEMA.read_text())
+    return document

@@ -6,6 +6,9 @@ import dataclasses
 import itertools
 import json
 import math
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -34,7 +37,7 @@ def assert_valid(cost: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> None:
 
 
 @pytest.mark.parametrize("maximize", [False, True])
-def test_small_random_matrices_match_exhaustive_search(maximize):
+def test_small_random_matrices_match_exhaustive_search(maximize: bool) -> None:
     rng = np.random.default_rng(3)
     for _ in range(200):
         shape = tuple(rng.integers(1, 6, size=2))
@@ -44,7 +47,7 @@ def test_small_random_matrices_match_exhaustive_search(maximize):
         assert cost[rows, cols].sum() == pytest.approx(brute_force(cost, maximize))
 
 
-def test_infinite_costs_and_a_mask_forbid_pairs():
+def test_infinite_costs_and_a_mask_forbid_pairs() -> None:
     inf = np.inf
     cost = np.array([[inf, 1.0, inf], [4.0, 2.0, inf]])
     rows, cols = tw.linear_sum_assignment(cost)
@@ -58,7 +61,7 @@ def test_infinite_costs_and_a_mask_forbid_pairs():
         tw.linear_sum_assignment([[1, 2]], forbidden=[[True, True]])
 
 
-def test_any_layout_and_numeric_dtype_is_accepted():
+def test_any_layout_and_numeric_dtype_is_accepted() -> None:
     rng = np.random.default_rng(5)
     base = rng.random((7, 9))
     expected = brute_force(base)
@@ -77,7 +80,7 @@ def test_any_layout_and_numeric_dtype_is_accepted():
     assert cols.tolist() == [1, 0]
 
 
-def test_empty_matrices_give_empty_answers():
+def test_empty_matrices_give_empty_answers() -> None:
     for shape in ((0, 0), (0, 3), (4, 0)):
         rows, cols = tw.linear_sum_assignment(np.zeros(shape))
         assert rows.size == 0 and cols.size == 0
@@ -96,12 +99,14 @@ def test_empty_matrices_give_empty_answers():
         (np.ones((2, 2)), {"forbidden": np.zeros((2, 3), bool)}, ValueError, "shape"),
     ],
 )
-def test_bad_input_is_a_typed_error_naming_the_rule(cost, kwargs, error, message):
+def test_bad_input_is_a_typed_error_naming_the_rule(
+    cost: Any, kwargs: dict[str, Any], error: type[Exception], message: str
+) -> None:
     with pytest.raises(error, match=message):
         tw.linear_sum_assignment(cost, **kwargs)
 
 
-def test_agrees_with_scipy_on_larger_matrices():
+def test_agrees_with_scipy_on_larger_matrices() -> None:
     scipy_optimize = pytest.importorskip("scipy.optimize")
     rng = np.random.default_rng(11)
     for shape in ((120, 120), (80, 150), (150, 60)):
@@ -112,7 +117,7 @@ def test_agrees_with_scipy_on_larger_matrices():
                 assert cost[ours].sum() == pytest.approx(cost[theirs].sum(), rel=1e-12)
 
 
-def test_generalized_assignment_from_a_file_and_from_arrays():
+def test_generalized_assignment_from_a_file_and_from_arrays() -> None:
     problem = tw.read_generalized(str(ROOT / "tests" / "data" / "gap" / "c0515_1"))
     best = tw.assign_generalized(problem, maximize=True, time_limit=5, max_moves=20000, seed=1)
     assert best.solved and best.cost == 336 and best.bound >= 336
@@ -150,11 +155,13 @@ def test_generalized_assignment_from_a_file_and_from_arrays():
         tw.assign_generalized(cost=[[1]], weight=[[-1]], capacity=[1])
 
 
-def test_results_tolerate_fields_a_newer_core_adds(example, monkeypatch):
+def test_results_tolerate_fields_a_newer_core_adds(
+    example: tw.Model, monkeypatch: pytest.MonkeyPatch
+) -> Any:
     from teamwright import _core
 
-    def with_news(solver, *lists):
-        def wrapped(*args, **kwargs):
+    def with_news(solver: Callable[..., Any], *lists: Any) -> Any:
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
             document = solver(*args, **kwargs)
             document["added_later"] = 1
             for key in lists:
@@ -175,7 +182,7 @@ def test_results_tolerate_fields_a_newer_core_adds(example, monkeypatch):
     assert tw.assign_mentors(example, ["p09", "p14", "p22"], goals).pairs is not None
 
 
-def test_a_cost_matrix_file_reads_exactly_as_int64_or_as_float64(tmp_path):
+def test_a_cost_matrix_file_reads_exactly_as_int64_or_as_float64(tmp_path: Path) -> None:
     path = tmp_path / "cost.csv"
     path.write_text("4, 1\n9007199254740993 2\n")
     cost = tw.read_cost_matrix(path)

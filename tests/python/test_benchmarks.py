@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import importlib.util
 import sys
+from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import ROOT
@@ -12,7 +14,7 @@ from conftest import ROOT
 GOLDEN = ROOT / "tests" / "data" / "orlib"
 
 
-def load(name: str):
+def load(name: str) -> Any:
     # Worker processes are spawned and import the runner by name: they inherit this sys.path.
     folder = str(ROOT / "benchmarks")
     if folder not in sys.path:
@@ -21,7 +23,7 @@ def load(name: str):
 
 
 @pytest.mark.skipif(sys.version_info < (3, 11), reason="the runner needs Python 3.11")
-def test_the_runner_writes_rows_and_summaries_for_every_solver(tmp_path):
+def test_the_runner_writes_rows_and_summaries_for_every_solver(tmp_path: Path) -> None:
     quality = load("quality")
     report = load("report")
     solvers = "teamwright,teamwright-exact,greedy"
@@ -58,7 +60,9 @@ def test_the_runner_writes_rows_and_summaries_for_every_solver(tmp_path):
 
 
 @pytest.mark.skipif(sys.version_info < (3, 11), reason="the runner needs Python 3.11")
-def test_the_team_benchmark_solves_each_request_to_the_same_optimum_as_its_peers(tmp_path):
+def test_the_team_benchmark_solves_each_request_to_the_same_optimum_as_its_peers(
+    tmp_path: Path,
+) -> None:
     team_bench = load("team_bench")
     solvers = "teamwright"
     for peer, module in (("cpsat", "ortools"), ("highs", "highspy")):
@@ -93,7 +97,7 @@ def test_the_team_benchmark_solves_each_request_to_the_same_optimum_as_its_peers
 
 
 @pytest.mark.skipif(sys.version_info < (3, 11), reason="the runner needs Python 3.11")
-def test_the_gap_benchmark_checks_and_records_teamwrights_answers(tmp_path):
+def test_the_gap_benchmark_checks_and_records_teamwrights_answers(tmp_path: Path) -> None:
     gap_quality = load("gap_quality")
     (tmp_path / "instances").mkdir()
     source = ROOT / "tests" / "data" / "gap" / "c0515_1"

@@ -8,18 +8,19 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
+def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "teamwright", *args], capture_output=True, text=True, timeout=120
     )
 
 
-def test_demo_prints_the_team_why_coverage_and_gaps():
+def test_demo_prints_the_team_why_coverage_and_gaps() -> None:
     done = run("demo")
     assert done.returncode == 0, done.stderr
     out = done.stdout
@@ -43,14 +44,14 @@ def test_demo_prints_the_team_why_coverage_and_gaps():
     assert "e+0" not in out  # numbers are written for people
 
 
-def test_validate_accepts_the_example():
+def test_validate_accepts_the_example() -> None:
     done = run("validate", str(EXAMPLE))
     assert done.returncode == 0
     assert "valid teamwright document" in done.stdout
     assert "30 people" in done.stdout
 
 
-def test_solve_json_prints_one_object_with_the_result():
+def test_solve_json_prints_one_object_with_the_result() -> None:
     done = run("solve", str(EXAMPLE), "--request", "leadership_team", "--json")
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
@@ -64,7 +65,7 @@ def test_solve_json_prints_one_object_with_the_result():
     )
 
 
-def test_an_infeasible_request_exits_zero_and_lists_what_is_unmet():
+def test_an_infeasible_request_exits_zero_and_lists_what_is_unmet() -> None:
     done = run("solve", str(EXAMPLE), "--request", "latam_expansion", "--json")
     assert done.returncode == 0
     result = json.loads(done.stdout)
@@ -74,7 +75,7 @@ def test_an_infeasible_request_exits_zero_and_lists_what_is_unmet():
     assert text.returncode == 0 and "Best partial team" in text.stdout
 
 
-def test_check_recomputes_a_saved_result(tmp_path):
+def test_check_recomputes_a_saved_result(tmp_path: Path) -> None:
     saved = tmp_path / "result.json"
     done = run("solve", str(EXAMPLE), "--request", "leadership_team", "--json")
     saved.write_text(done.stdout)
@@ -92,7 +93,7 @@ def test_check_recomputes_a_saved_result(tmp_path):
     assert other.stderr.startswith("teamwright: error: result: it answers request")
 
 
-def test_gaps_json_prints_the_report():
+def test_gaps_json_prints_the_report() -> None:
     done = run(
         "gaps",
         str(EXAMPLE),
@@ -143,7 +144,7 @@ def test_gaps_json_prints_the_report():
         ((), "teamwright: error: the following arguments are required: command"),
     ],
 )
-def test_bad_input_or_usage_prints_one_line_and_exits_2(args, message):
+def test_bad_input_or_usage_prints_one_line_and_exits_2(args: list[str], message: str) -> None:
     done = run(*args)
     assert done.returncode == 2
     assert done.stdout == ""
@@ -153,7 +154,7 @@ def test_bad_input_or_usage_prints_one_line_and_exits_2(args, message):
     assert "Traceback" not in done.stderr
 
 
-def test_an_invalid_file_is_named_in_the_error(tmp_path):
+def test_an_invalid_file_is_named_in_the_error(tmp_path: Path) -> None:
     path = tmp_path / "bad.json"
     path.write_text(
         json.dumps(
@@ -173,7 +174,7 @@ def test_an_invalid_file_is_named_in_the_error(tmp_path):
     )
 
 
-def test_a_request_can_come_from_flags_or_its_own_file(tmp_path):
+def test_a_request_can_come_from_flags_or_its_own_file(tmp_path: Path) -> None:
     done = run(
         "solve", str(EXAMPLE), "--need", "empathy:4:2", "--need", "spanish:3",
         "--role", "technical_specialist", "--budget", "250000", "--max-size", "4",
@@ -201,7 +202,7 @@ def test_a_request_can_come_from_flags_or_its_own_file(tmp_path):
     assert result["coverage"][0]["kind"] == "fte" and result["coverage"][0]["provided"] >= 1.5
 
 
-def test_the_solve_options_reach_the_solver():
+def test_the_solve_options_reach_the_solver() -> None:
     done = run(
         "solve", str(EXAMPLE), "--request", "leadership_team", "--mode", "heuristic",
         "--time-limit", "0.5", "--seed", "3", "--threads", "2", "--no-replacements", "--json",
@@ -212,7 +213,7 @@ def test_the_solve_options_reach_the_solver():
     assert all(m["replacement"] is None for m in result["members"])
 
 
-def test_ctrl_c_prints_the_best_team_so_far_and_exits_130(tmp_path):
+def test_ctrl_c_prints_the_best_team_so_far_and_exits_130(tmp_path: Path) -> None:
     rng = random.Random(4)
     competencies = [f"c{i}" for i in range(600)]
     document = {
@@ -258,7 +259,7 @@ def test_ctrl_c_prints_the_best_team_so_far_and_exits_130(tmp_path):
     "args",
     [["demo"], ["validate", str(EXAMPLE)], ["solve", str(EXAMPLE), "--request", "leadership_team"]],
 )
-def test_a_closed_pipe_ends_a_command_quietly(args):
+def test_a_closed_pipe_ends_a_command_quietly(args: list[str]) -> None:
     # The reader is gone before the command writes its first line (`teamwright demo | head`).
     child = subprocess.Popen(
         [sys.executable, "-m", "teamwright", *args],
@@ -266,6 +267,7 @@ def test_a_closed_pipe_ends_a_command_quietly(args):
         stderr=subprocess.PIPE,
         text=True,
     )
+    assert child.stdout is not None and child.stderr is not None
     child.stdout.close()
     stderr = child.stderr.read()
     child.wait(timeout=120)

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 import teamwright as tw
@@ -20,7 +21,7 @@ GOLDEN = ROOT / "tests" / "data" / "orlib"
 
 
 @pytest.fixture(scope="module")
-def large(tmp_path_factory) -> cover.CoverProblem:
+def large(tmp_path_factory: pytest.TempPathFactory) -> cover.CoverProblem:
     """400 x 4000 with unit costs in OR-Library format: a wide gap the solver cannot close."""
     rng = random.Random(5)
     rows, columns = 400, 4000
@@ -33,7 +34,7 @@ def large(tmp_path_factory) -> cover.CoverProblem:
     return cover.read_orlib(path)
 
 
-def test_the_golden_instance_is_solved_to_its_optimum():
+def test_the_golden_instance_is_solved_to_its_optimum() -> None:
     problem = cover.read_orlib(GOLDEN / "scp41.txt")
     assert (problem.num_rows, problem.num_columns) == (200, 1000)
     solution = cover.solve(problem)  # auto mode: the heuristic, then the proof
@@ -43,7 +44,9 @@ def test_the_golden_instance_is_solved_to_its_optimum():
     assert 0 <= solution.time_to_best_s <= solution.time_s
 
 
-def test_progress_reaches_python_and_its_exceptions_stop_the_solve(large):
+def test_progress_reaches_python_and_its_exceptions_stop_the_solve(
+    large: cover.CoverProblem,
+) -> None:
     reports: list[cover.Progress] = []
     solution = cover.solve(large, time_limit=0.3, on_progress=reports.append)
     assert reports and reports[-1].incumbent == solution.cost
@@ -57,7 +60,7 @@ def test_progress_reaches_python_and_its_exceptions_stop_the_solve(large):
     assert time.perf_counter() - start < 5
 
 
-def test_ctrl_c_stops_a_solve_and_hands_back_its_best_solution(large):
+def test_ctrl_c_stops_a_solve_and_hands_back_its_best_solution(large: cover.CoverProblem) -> None:
     # A shell starts background jobs with SIGINT ignored, and Python then leaves it ignored:
     # install Python's own handler so that the test sees what an interactive user would.
     previous = signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -73,7 +76,7 @@ def test_ctrl_c_stops_a_solve_and_hands_back_its_best_solution(large):
         signal.signal(signal.SIGINT, previous)
 
 
-def test_bad_files_and_options_raise_typed_errors(tmp_path):
+def test_bad_files_and_options_raise_typed_errors(tmp_path: Path) -> None:
     broken = tmp_path / "broken.txt"
     broken.write_text("2 3\n1 2")
     with pytest.raises(
@@ -87,7 +90,7 @@ def test_bad_files_and_options_raise_typed_errors(tmp_path):
         cover.solve(problem, threads=0)
 
 
-def test_read_problem_tells_the_two_formats_apart(tmp_path):
+def test_read_problem_tells_the_two_formats_apart(tmp_path: Path) -> None:
     ours = tmp_path / "tiny.cover"
     ours.write_text("teamwright-cover 1\n1 2\n2\n3 4\n1 1\n1 1\n")
     problem = cover.read_problem(ours)
@@ -96,13 +99,13 @@ def test_read_problem_tells_the_two_formats_apart(tmp_path):
     assert (theirs.num_rows, theirs.num_columns) == (200, 1000)
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
+def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "teamwright", *args], capture_output=True, text=True, timeout=120
     )
 
 
-def test_the_cover_command_prints_json_with_1_based_columns():
+def test_the_cover_command_prints_json_with_1_based_columns() -> None:
     done = run("cover", str(GOLDEN / "scp41.txt"), "--time-limit", "2", "--seed", "1", "--json")
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
@@ -113,7 +116,7 @@ def test_the_cover_command_prints_json_with_1_based_columns():
     assert text.returncode == 0 and "cost: 429" in text.stdout
 
 
-def test_the_cover_command_reads_teamwright_cover_files_too(tmp_path):
+def test_the_cover_command_reads_teamwright_cover_files_too(tmp_path: Path) -> None:
     # Two rows (demands 1 and 2) and three columns: the second and third cover row 2 twice.
     path = tmp_path / "small.cover"
     path.write_text("teamwright-cover 1\n2 3\n1 2\n1 2 3\n1 1\n1 2\n2 1 2\n")
@@ -137,21 +140,21 @@ def test_the_cover_command_reads_teamwright_cover_files_too(tmp_path):
         ),
     ],
 )
-def test_the_cover_command_reports_bad_input_in_one_line(args, message):
+def test_the_cover_command_reports_bad_input_in_one_line(args: list[str], message: str) -> None:
     done = run(*args)
     assert done.returncode == 2
     assert len(done.stderr.splitlines()) == 1
     assert done.stderr.startswith(message)
 
 
-def test_exact_mode_proves_the_golden_optimum():
+def test_exact_mode_proves_the_golden_optimum() -> None:
     solution = cover.solve(cover.read_orlib(GOLDEN / "scp42.txt"), mode="exact")
     assert solution.status is tw.Status.OPTIMAL
     assert solution.cost == solution.bound == 512
     assert solution.relative_gap == 0
 
 
-def test_exact_mode_stops_at_the_time_limit_with_bound_and_gap(large):
+def test_exact_mode_stops_at_the_time_limit_with_bound_and_gap(large: cover.CoverProblem) -> None:
     solution = cover.solve(large, mode="exact", time_limit=0.3)
     assert solution.termination is tw.Termination.TIME_LIMIT
     assert solution.time_s <= 0.3 * 1.05 + 0.05
@@ -159,16 +162,16 @@ def test_exact_mode_stops_at_the_time_limit_with_bound_and_gap(large):
     assert 0 < solution.bound < solution.cost and 0 < solution.relative_gap < 1
 
 
-def test_the_cover_command_proves_optimality_with_exact():
+def test_the_cover_command_proves_optimality_with_exact() -> None:
     done = run("cover", str(GOLDEN / "scp43.txt"), "--mode", "exact", "--json")
     result = json.loads(done.stdout)
     assert (result["status"], result["cost"], result["bound"]) == ("optimal", 516, 516)
 
 
-def test_heuristic_mode_returns_a_bound_without_a_proof_search(large):
+def test_heuristic_mode_returns_a_bound_without_a_proof_search(large: cover.CoverProblem) -> None:
     solution = cover.solve(large, mode="heuristic", time_limit=None)
     assert solution.status is tw.Status.FEASIBLE
     assert solution.termination is tw.Termination.COMPLETED
     assert solution.bound < solution.cost
     with pytest.raises(tw.OutOfRangeError, match="mode 'fast' must be"):
-        cover.solve(large, mode="fast")
+        cover.solve(large, mode="fast")  # type: ignore[arg-type]  # a bad mode on purpose

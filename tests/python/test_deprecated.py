@@ -7,6 +7,8 @@ import json
 import math
 import subprocess
 import sys
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 import teamwright as tw
@@ -16,7 +18,7 @@ GAP = ROOT / "tests" / "data" / "gap" / "c0515_1"
 TEAM = ["p01", "p03", "p06", "p10"]
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
+def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "teamwright", *args], capture_output=True, text=True, timeout=120
     )
@@ -44,7 +46,9 @@ def run(*args: str) -> subprocess.CompletedProcess:
         ("read_gap", "read_generalized", lambda f, m: f(GAP)),
     ],
 )
-def test_an_old_function_name_warns_and_gives_what_the_new_one_gives(example, old, new, call):
+def test_an_old_function_name_warns_and_gives_what_the_new_one_gives(
+    example: tw.Model, old: Any, new: str, call: Callable[..., Any]
+) -> None:
     with pytest.warns(DeprecationWarning, match=f"{old} is deprecated: use {new}"):
         before = call(getattr(tw, old), example)
     after = call(getattr(tw, new), example)
@@ -75,7 +79,9 @@ def test_an_old_function_name_warns_and_gives_what_the_new_one_gives(example, ol
         ("team", "people", lambda m, kw: tw.gap_report(m, "leadership_team", **kw)),
     ],
 )
-def test_an_old_keyword_warns_and_means_people(example, old, new, call):
+def test_an_old_keyword_warns_and_means_people(
+    example: tw.Model, old: Any, new: str, call: Callable[..., Any]
+) -> None:
     people = [f"p{i:02d}" for i in range(1, 9)]
     with pytest.warns(DeprecationWarning, match=f"\\({old}=...\\) is deprecated: use {new}="):
         before = call(example, {old: people})
@@ -88,7 +94,7 @@ def test_an_old_keyword_warns_and_means_people(example, old, new, call):
         call(example, {old: people, new: people})
 
 
-def test_old_class_names_and_the_gap_property_warn(example):
+def test_old_class_names_and_the_gap_property_warn(example: tw.Model) -> None:
     with pytest.warns(DeprecationWarning, match="GapSolution is deprecated"):
         assert tw.GapSolution is tw.GeneralizedSolution
     with pytest.warns(DeprecationWarning, match="Coverage is deprecated"):
@@ -120,7 +126,7 @@ def test_old_class_names_and_the_gap_property_warn(example):
         (["assign", "gap", str(GAP), "--time-limit", "1"], "assign generalized"),
     ],
 )  # fmt: skip
-def test_an_old_command_line_spelling_works_and_says_what_replaces_it(old, new):
+def test_an_old_command_line_spelling_works_and_says_what_replaces_it(old: Any, new: str) -> None:
     done = run(*old, "--json")
     assert done.returncode == 0, done.stderr
     assert f"is deprecated: use {new}" in done.stderr

@@ -6,7 +6,7 @@ import pytest
 import teamwright as tw
 
 
-def test_the_leadership_team_has_only_soft_gaps_ranked_by_priority(example):
+def test_the_leadership_team_has_only_soft_gaps_ranked_by_priority(example: tw.Model) -> None:
     # The cheapest team that fills every role (the optimum meets every soft requirement too).
     team = ["p04", "p06", "p09", "x01"]
     report = tw.gap_report(example, "leadership_team", team)
@@ -22,7 +22,7 @@ def test_the_leadership_team_has_only_soft_gaps_ranked_by_priority(example):
     assert clear.train == [tw.TrainingOption("p06", 2, 1)]
 
 
-def test_a_trainable_gap_proposes_the_nearest_member(example):
+def test_a_trainable_gap_proposes_the_nearest_member(example: tw.Model) -> None:
     report = tw.gap_report(example, "latam_expansion", ["p10", "p13", "p14"])
     assert [gap.competency for gap in report.gaps] == ["spanish", "clear_communication"]
     spanish = report.gaps[0]
@@ -37,13 +37,13 @@ def test_a_trainable_gap_proposes_the_nearest_member(example):
     assert not spanish.needs_hire
 
 
-def test_gap_reports_convert_to_plain_dicts(example):
+def test_gap_reports_convert_to_plain_dicts(example: tw.Model) -> None:
     document = tw.gap_report(example, "weekend_support", ["p13"]).to_dict()
     assert {"request", "team", "coverage", "gaps"} <= document.keys()
     assert all("priority" in gap for gap in document["gaps"])
 
 
-def test_a_team_with_an_unknown_person_raises(example):
+def test_a_team_with_an_unknown_person_raises(example: tw.Model) -> None:
     with pytest.raises(tw.UnknownReferenceError, match="unknown person 'p99'"):
         tw.gap_report(example, "leadership_team", ["p01", "p99"])
     with pytest.raises(tw.DuplicateIdError, match="team names person 'p01' twice"):

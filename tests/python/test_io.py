@@ -6,6 +6,7 @@ import copy
 import json
 import pickle
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -18,13 +19,17 @@ def example_files() -> list[Path]:
 
 
 @pytest.mark.parametrize("path", example_files(), ids=lambda p: p.name)
-def test_every_example_validates_against_the_schema_and_loads(path, schema):
+def test_every_example_validates_against_the_schema_and_loads(
+    path: Path, schema: dict[str, Any]
+) -> None:
     document = json.loads(path.read_text())
     jsonschema.Draft7Validator(schema).validate(document)
     tw.load(path)
 
 
-def test_saved_documents_validate_against_the_schema(example, schema):
+def test_saved_documents_validate_against_the_schema(
+    example: tw.Model, schema: dict[str, Any]
+) -> None:
     jsonschema.Draft7Validator.check_schema(schema)
     jsonschema.Draft7Validator(schema).validate(example.to_dict())
 
@@ -42,7 +47,9 @@ def test_saved_documents_validate_against_the_schema(example, schema):
         },
     ],
 )
-def test_the_schema_and_the_loader_both_reject_broken_documents(broken, schema):
+def test_the_schema_and_the_loader_both_reject_broken_documents(
+    broken: dict[str, Any], schema: dict[str, Any]
+) -> None:
     document = {"format": "teamwright", "version": 1, "competencies": [{"id": "a"}], **broken}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft7Validator(schema).validate(document)
@@ -50,7 +57,7 @@ def test_the_schema_and_the_loader_both_reject_broken_documents(broken, schema):
         tw.Model.from_dict(document)
 
 
-def test_save_and_load_round_trip_exactly(example, tmp_path):
+def test_save_and_load_round_trip_exactly(example: tw.Model, tmp_path: Path) -> None:
     path = tmp_path / "copy.json"
     tw.save(example, path)
     again = tw.load(path)
@@ -59,13 +66,15 @@ def test_save_and_load_round_trip_exactly(example, tmp_path):
     assert again.to_dict() == example.to_dict()
 
 
-def test_loads_reports_malformed_json_with_its_position():
+def test_loads_reports_malformed_json_with_its_position() -> None:
     with pytest.raises(tw.FormatError) as raised:
         tw.loads('{"format": "teamwright",\n "version": }')
     assert str(raised.value).startswith("malformed JSON: parse error at line 2, column 13")
 
 
-def test_file_errors_are_os_errors_and_leave_nothing_behind(tmp_path, example):
+def test_file_errors_are_os_errors_and_leave_nothing_behind(
+    tmp_path: Path, example: tw.Model
+) -> None:
     with pytest.raises(tw.FileError) as raised:
         tw.load(tmp_path / "missing.json")
     assert isinstance(raised.value, OSError)
@@ -78,13 +87,13 @@ def test_file_errors_are_os_errors_and_leave_nothing_behind(tmp_path, example):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old.json"]
 
 
-def test_the_bundled_example_is_installed_with_the_package():
+def test_the_bundled_example_is_installed_with_the_package() -> None:
     installed = Path(tw.example_path())
     assert installed.is_file()
     assert installed.read_text() == EXAMPLE.read_text()
 
 
-def test_models_pickle_and_deepcopy_to_equal_models(example):
+def test_models_pickle_and_deepcopy_to_equal_models(example: tw.Model) -> None:
     for copied in (pickle.loads(pickle.dumps(example)), copy.deepcopy(example)):
         assert copied == example
         assert copied.to_dict() == example.to_dict()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pytest
 import teamwright as tw
 
 
-def small(**overrides) -> dict:
+def small(**overrides: Any) -> dict[str, Any]:
     arguments = {
         "competencies": [
             tw.Competency("communication", name="Communication"),
@@ -34,7 +35,7 @@ def small(**overrides) -> dict:
     return arguments
 
 
-def test_a_model_built_from_python_objects_answers_level_queries():
+def test_a_model_built_from_python_objects_answers_level_queries() -> None:
     model = tw.Model(**small())
     assert model.effective_level("ann", "communication") == 4  # from the child "listening"
     assert model.effective_level("bob", "communication") == 2  # 0.5 x data 4
@@ -46,7 +47,7 @@ def test_a_model_built_from_python_objects_answers_level_queries():
     assert model.scale == ["none", "novice", "basic", "intermediate", "advanced", "expert"]
 
 
-def test_the_items_read_back_equal_the_items_given():
+def test_the_items_read_back_equal_the_items_given() -> None:
     arguments = small()
     model = tw.Model(**arguments)
     assert model.people == arguments["people"]
@@ -94,25 +95,27 @@ def test_the_items_read_back_equal_the_items_given():
             "person 'p': level names unknown competency 'empaty'",
         ),
         (
-            {"people": [tw.Person("p", levels={"empathy": "high"})]},
+            {"people": [tw.Person("p", levels={"empathy": "high"})]},  # type: ignore[dict-item]
             tw.FormatError,
             "person 'p': level for 'empathy' must be a number, got string \"high\"",
         ),
         (
-            {"people": [tw.Person("p", attributes={"when": object()})]},
+            {"people": [tw.Person("p", attributes={"when": object()})]},  # type: ignore[dict-item]
             tw.FormatError,
             "document[people][0][attributes][when]: a value of type object has no place in a "
             "teamwright document",
         ),
     ],
 )
-def test_bad_input_raises_a_typed_error_naming_the_item_and_the_rule(change, error, message):
+def test_bad_input_raises_a_typed_error_naming_the_item_and_the_rule(
+    change: dict[str, Any], error: type[Exception], message: str
+) -> None:
     with pytest.raises(error) as raised:
         tw.Model(**small(**change))
     assert str(raised.value) == message
 
 
-def test_errors_subclass_value_error_or_key_error():
+def test_errors_subclass_value_error_or_key_error() -> None:
     assert issubclass(tw.InvalidInputError, ValueError)
     assert issubclass(tw.OutOfRangeError, ValueError)
     assert issubclass(tw.UnknownReferenceError, KeyError)
@@ -122,14 +125,14 @@ def test_errors_subclass_value_error_or_key_error():
     assert str(raised.value) == "person 'p': level names unknown competency 'nope'"
 
 
-def test_a_request_that_cannot_be_met_is_not_an_error():
+def test_a_request_that_cannot_be_met_is_not_an_error() -> None:
     request = tw.TeamRequest("r", requirements=[tw.TeamRequirement("empathy", 5, count=3)])
     model = tw.Model(**small(requests=[request]))
     assert model.request("r") == request
     assert tw.solve(model, "r").status is tw.Status.INFEASIBLE
 
 
-def test_numpy_numbers_are_accepted_as_numbers():
+def test_numpy_numbers_are_accepted_as_numbers() -> None:
     np = pytest.importorskip("numpy")
     model = tw.Model(
         **small(people=[tw.Person("p", levels={"data": np.float64(3)}, cost=np.int64(7))])
@@ -138,7 +141,7 @@ def test_numpy_numbers_are_accepted_as_numbers():
     assert model.effective_level("p", "data") == 3
 
 
-def test_unknown_lookups_raise_key_errors():
+def test_unknown_lookups_raise_key_errors() -> None:
     model = tw.Model(**small())
     with pytest.raises(tw.UnknownReferenceError, match="unknown person 'zed'"):
         model.person("zed")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import pickle
+from typing import Any
 
 import numpy as np
 import pytest
@@ -16,11 +17,11 @@ ORLIB = ROOT / "tests" / "data" / "orlib" / "scp41.txt"
 GAP = ROOT / "tests" / "data" / "gap" / "c0515_1"
 
 
-def _copies(value):
+def _copies(value: Any) -> Any:
     return [pickle.loads(pickle.dumps(value)), copy.deepcopy(value), copy.copy(value)]
 
 
-def _results(example: tw.Model) -> list:
+def _results(example: tw.Model) -> list[Any]:
     team = tw.solve(example, "leadership_team")
     infeasible = tw.solve(example, "latam_expansion")
     return [
@@ -38,7 +39,7 @@ def _results(example: tw.Model) -> list:
     ]
 
 
-def test_every_result_round_trips_to_an_equal_result(example):
+def test_every_result_round_trips_to_an_equal_result(example: tw.Model) -> None:
     for result in _results(example):
         for copied in _copies(result):
             assert type(copied) is type(result)
@@ -47,7 +48,7 @@ def test_every_result_round_trips_to_an_equal_result(example):
                 assert copied.to_dict() == result.to_dict()
 
 
-def test_copied_results_are_still_checked_against_what_they_answer(example):
+def test_copied_results_are_still_checked_against_what_they_answer(example: tw.Model) -> None:
     team = tw.solve(example, "leadership_team")
     for copied in _copies(team):
         assert tw.check(example, "leadership_team", copied) == []
@@ -58,7 +59,7 @@ def test_copied_results_are_still_checked_against_what_they_answer(example):
             assert copied.check() == []
 
 
-def test_problems_round_trip_and_solve_alike(example):
+def test_problems_round_trip_and_solve_alike(example: tw.Model) -> None:
     for problem in (cover.read_orlib(ORLIB), tw.compile_request(example, "leadership_team")):
         expected = problem.to_arrays()
         for copied in _copies(problem):
@@ -78,7 +79,7 @@ def test_problems_round_trip_and_solve_alike(example):
         )
 
 
-def test_a_cover_problem_is_built_from_its_arrays_with_named_errors():
+def test_a_cover_problem_is_built_from_its_arrays_with_named_errors() -> None:
     problem = cover.CoverProblem.from_arrays(
         demand=[1, 2], cost=[3, 1, 1], column_start=[0, 2, 3, 4], rows=[0, 1, 1, 1]
     )

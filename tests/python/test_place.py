@@ -6,6 +6,9 @@ import dataclasses
 import json
 import subprocess
 import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
 import teamwright as tw
@@ -17,13 +20,13 @@ def model() -> tw.Model:
     return tw.load(EXAMPLE)
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
+def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "teamwright", *args], capture_output=True, text=True, timeout=120
     )
 
 
-def test_the_leadership_team_is_placed_in_its_roles(model):
+def test_the_leadership_team_is_placed_in_its_roles(model: tw.Model) -> None:
     team = tw.solve(model, "leadership_team")
     slots = [tw.Slot(s.role, s.role) for s in model.request("leadership_team").roles]
     placed = tw.assign_roles(model, team, slots)
@@ -38,7 +41,7 @@ def test_the_leadership_team_is_placed_in_its_roles(model):
     assert placed.total_bonus == 0.5 and not placed.unfilled_slots and not placed.unplaced
 
 
-def test_preferences_decide_the_shifts(model):
+def test_preferences_decide_the_shifts(model: tw.Model) -> None:
     slots = [{"id": "early", "shift": "early"}, {"id": "late", "shift": "late"}]
     placed = tw.assign_roles(model, ["p14", "p10"], slots)
     assert [(p.slot, p.person) for p in placed.placements] == [("early", "p14"), ("late", "p10")]
@@ -47,13 +50,13 @@ def test_preferences_decide_the_shifts(model):
     assert none.total_bonus == 0 and len(none.placements) == 2
 
 
-def test_a_role_nobody_meets_stays_unfilled(model):
+def test_a_role_nobody_meets_stays_unfilled(model: tw.Model) -> None:
     placed = tw.assign_roles(model, ["p14", "p22"], [tw.Slot("lead", "team_lead")])
     assert placed.unfilled_slots == ["lead"] and placed.unplaced == ["p14", "p22"]
 
 
-def test_mentoring_pairs_strong_with_struggling(model):
-    goals = [
+def test_mentoring_pairs_strong_with_struggling(model: tw.Model) -> None:
+    goals: list[tw.MentoringGoal | dict[str, Any]] = [
         tw.MentoringGoal("conflict_resolution", 4),
         {"competency": "empathy", "target_level": 4, "importance": 5},
     ]
@@ -88,12 +91,14 @@ def test_mentoring_pairs_strong_with_struggling(model):
         ),
     ],
 )
-def test_bad_input_is_a_typed_error(model, call, error, message):
+def test_bad_input_is_a_typed_error(
+    model: tw.Model, call: Callable[..., Any], error: type[Exception], message: str
+) -> None:
     with pytest.raises(error, match=message):
         call(model)
 
 
-def test_preferences_round_trip_and_are_checked(model):
+def test_preferences_round_trip_and_are_checked(model: tw.Model) -> None:
     document = model.to_dict()
     again = tw.loads(json.dumps(document))
     assert again.person("p10").preferred_shifts == ["late"]
@@ -102,7 +107,7 @@ def test_preferences_round_trip_and_are_checked(model):
         tw.Model.from_dict(document)
 
 
-def test_the_assign_command_places_pairs_and_solves_matrices(tmp_path):
+def test_the_assign_command_places_pairs_and_solves_matrices(tmp_path: Path) -> None:
     done = run("assign", "roles", str(EXAMPLE), "--request", "leadership_team")
     assert done.returncode == 0, done.stderr
     assert "customer_voice        p09 Grace Okafor    1.00  role" in done.stdout
@@ -141,7 +146,7 @@ def test_the_assign_command_places_pairs_and_solves_matrices(tmp_path):
     assert done.returncode == 2 and "COMPETENCY:TARGET" in done.stderr
 
 
-def test_split_meets_the_request_in_every_team_and_passes_the_checker(model):
+def test_split_meets_the_request_in_every_team_and_passes_the_checker(model: tw.Model) -> None:
     pool = [f"p{i:02d}" for i in range(1, 13)]
     result = tw.split(model, "weekend_support", 3, people=pool, keep_apart=[["p01", "p02"]])
     assert result.status is tw.Status.OPTIMAL and result.check() == []
@@ -165,7 +170,7 @@ def test_split_meets_the_request_in_every_team_and_passes_the_checker(model):
     assert local.worst_coverage <= result.worst_coverage + 1e-12
 
 
-def test_split_reports_rules_it_cannot_keep(model):
+def test_split_reports_rules_it_cannot_keep(model: tw.Model) -> None:
     pool = ["p01", "p02", "p03", "p04"]
     result = tw.split(model, "weekend_support", 2, people=pool, keep_apart=[["p01", "p02", "p03"]])
     assert result.status is tw.Status.INFEASIBLE and len(result.violations) == 1
@@ -176,10 +181,10 @@ def test_split_reports_rules_it_cannot_keep(model):
     with pytest.raises(ValueError, match="not in the pool"):
         tw.split(model, "weekend_support", 2, people=pool, keep_together=[["p01", "p09"]])
     with pytest.raises(ValueError, match="mode"):
-        tw.split(model, "weekend_support", 2, people=pool, mode="fast")
+        tw.split(model, "weekend_support", 2, people=pool, mode="fast")  # type: ignore[arg-type]  # a bad mode on purpose
 
 
-def test_the_split_command_prints_teams_and_broken_rules():
+def test_the_split_command_prints_teams_and_broken_rules() -> None:
     done = run(
         "split",
         str(EXAMPLE),
@@ -211,8 +216,8 @@ def test_the_split_command_prints_teams_and_broken_rules():
     assert done.returncode == 2 and "nope" in done.stderr
 
 
-def test_staffing_shares_people_up_to_their_fte(model):
-    seats = [
+def test_staffing_shares_people_up_to_their_fte(model: tw.Model) -> None:
+    seats: list[tw.Seat | dict[str, Any]] = [
         tw.Seat("a", "customer_voice", 0.5),
         {"id": "b", "role": "customer_voice", "fte": 0.5},
         tw.Seat("c", "customer_voice", 0.5),

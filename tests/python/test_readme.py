@@ -6,14 +6,16 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+from typing import Any
 
 import pytest
 from conftest import ROOT
 
 
-def test_the_readme_python_example_prints_what_the_readme_says():
+def test_the_readme_python_example_prints_what_the_readme_says() -> None:
     readme = (ROOT / "README.md").read_text()
     example = re.search(r"```python\n(.*?)```\n\nprints\n\n```\n(.*?)```", readme, re.S)
+    assert example is not None, "the README's first Python example and what it prints"
     code, output = example.groups()
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
@@ -25,7 +27,9 @@ BLOCKS = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(), re
 
 
 @pytest.mark.parametrize("number", range(len(BLOCKS)))
-def test_every_readme_python_block_runs_as_written(number, monkeypatch):
+def test_every_readme_python_block_runs_as_written(
+    number: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(ROOT)
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
@@ -33,9 +37,9 @@ def test_every_readme_python_block_runs_as_written(number, monkeypatch):
     assert printed.getvalue()  # every block shows something
 
 
-def test_the_readme_split_example_finds_crews_without_a_lone_member():
+def test_the_readme_split_example_finds_crews_without_a_lone_member() -> None:
     code = next(block for block in BLOCKS if "tw.split(" in block)
-    scope: dict = {}
+    scope: dict[str, Any] = {}
     with contextlib.redirect_stdout(io.StringIO()):
         exec(compile(code, "README.md", "exec"), scope)
     crews = scope["crews"]
@@ -43,7 +47,7 @@ def test_the_readme_split_example_finds_crews_without_a_lone_member():
     assert crews.violations == []
 
 
-def test_the_readme_cpp_example_is_the_consumer_the_tests_build():
+def test_the_readme_cpp_example_is_the_consumer_the_tests_build() -> None:
     # tests/consumer is built against an installed teamwright and run by ctest.
     readme = (ROOT / "README.md").read_text()
     (code,) = re.findall(r"```cpp\n(.*?)```", readme, re.S)

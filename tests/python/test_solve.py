@@ -10,12 +10,13 @@ import random
 import signal
 import threading
 import time
+from typing import Any
 
 import pytest
 import teamwright as tw
 
 
-def test_the_leadership_team_is_proven_optimal_by_default(example):
+def test_the_leadership_team_is_proven_optimal_by_default(example: tw.Model) -> None:
     result = tw.solve(example, "leadership_team")
     assert result.status is tw.Status.OPTIMAL
     assert result.termination is tw.Termination.COMPLETED
@@ -35,19 +36,20 @@ def test_the_leadership_team_is_proven_optimal_by_default(example):
 
 
 @pytest.mark.parametrize("request_id", ["leadership_team", "weekend_support", "latam_expansion"])
-def test_every_bundled_request_is_proven_by_default(example, request_id):
+def test_every_bundled_request_is_proven_by_default(example: tw.Model, request_id: str) -> None:
     result = tw.solve(example, request_id)
     assert result.status in (tw.Status.OPTIMAL, tw.Status.INFEASIBLE)
     assert result.time_s < 1
     assert tw.check(example, request_id, result) == []
 
 
-def test_members_say_why_they_are_on_the_team(example):
+def test_members_say_why_they_are_on_the_team(example: tw.Model) -> None:
     result = tw.solve(example, "leadership_team")
     lead = next(m for m in result.members if m.role == "team_lead")
     assert lead.id == "x01" and lead.external
     assert "1 x data_driven_decisions >= 5" in lead.unique
     assert "2 x empathy >= 3" in lead.shared
+    assert lead.replacement is not None
     assert lead.replacement.status is tw.Status.OPTIMAL
     assert lead.replacement.extra_cost == 43000 and lead.replacement.brings_in == ["p01", "p05"]
     assert "the best team costs 43,000 more and brings in Maria Gonzalez (p01)" in lead.summary
@@ -55,14 +57,16 @@ def test_members_say_why_they_are_on_the_team(example):
     assert (empathy.needed, empathy.provided, empathy.covered_by) == (2, 3, ["p03", "p09", "x01"])
 
 
-def test_an_infeasible_request_names_what_is_missing_and_the_best_partial_team(example):
+def test_an_infeasible_request_names_what_is_missing_and_the_best_partial_team(
+    example: tw.Model,
+) -> None:
     result = tw.solve(example, "latam_expansion")
     assert result.status is tw.Status.INFEASIBLE
     assert not result.solved
     assert [(u.requirements, u.needed, u.capable, u.capable_people) for u in result.unmet] == [
         (["2 x spanish >= 4"], 2, 1, ["p13"])
     ]
-    assert result.diagnosis.minimal
+    assert result.diagnosis is not None and result.diagnosis.minimal
     assert [c.kind for c in result.diagnosis.conflict] == ["requirement"]
     kinds = {way.kind for way in result.diagnosis.relaxations}
     assert {"drop", "hire"} <= kinds
@@ -72,7 +76,9 @@ def test_an_infeasible_request_names_what_is_missing_and_the_best_partial_team(e
     assert tw.check(example, "latam_expansion", result) == []
 
 
-def test_members_the_request_must_include_are_kept_and_the_team_completed_around_them(example):
+def test_members_the_request_must_include_are_kept_and_the_team_completed_around_them(
+    example: tw.Model,
+) -> None:
     base = example.request("leadership_team")
     request = dataclasses.replace(base, must_include=["p01", "p03", "p11"])
     result = tw.solve(example, request)
@@ -84,13 +90,16 @@ def test_members_the_request_must_include_are_kept_and_the_team_completed_around
     assert all("The request must include them." in m.summary for m in kept)
 
 
-def test_a_second_leader_is_refused_with_its_reason_unless_max_leaders_allows_it(example):
+def test_a_second_leader_is_refused_with_its_reason_unless_max_leaders_allows_it(
+    example: tw.Model,
+) -> None:
     base = example.request("leadership_team")
     roles = [tw.RoleSlot(s.role, 2 if s.role == "team_lead" else s.count) for s in base.roles]
     two_leads = dataclasses.replace(base, roles=roles)
     result = tw.solve(example, two_leads)
     assert result.status is tw.Status.INFEASIBLE
     assert "at most 1 member may hold a leader role (max_leaders)" in result.reasons[0]
+    assert result.diagnosis is not None
     assert [c.kind for c in result.diagnosis.conflict] == ["max_leaders", "role_slot"]
     assert result.diagnosis.minimal
     assert tw.check(example, two_leads, result) == []
@@ -106,10 +115,13 @@ def test_a_second_leader_is_refused_with_its_reason_unless_max_leaders_allows_it
     assert tw.check(example, allowed, result) == []
 
 
-def test_an_interacting_budget_gets_its_conflict_and_the_cheapest_way_out(example):
+def test_an_interacting_budget_gets_its_conflict_and_the_cheapest_way_out(
+    example: tw.Model,
+) -> None:
     request = dataclasses.replace(example.request("leadership_team"), budget=230_000)
     result = tw.solve(example, request)
-    assert result.status is tw.Status.INFEASIBLE and result.diagnosis.minimal
+    assert result.status is tw.Status.INFEASIBLE
+    assert result.diagnosis is not None and result.diagnosis.minimal
     kinds = [c.kind for c in result.diagnosis.conflict]
     assert kinds.count("role_slot") == 4 and "budget" in kinds
     assert "the cheapest costs 88,000" in result.diagnosis.summary
@@ -119,7 +131,7 @@ def test_an_interacting_budget_gets_its_conflict_and_the_cheapest_way_out(exampl
 
 
 @pytest.mark.parametrize("budget", [None, 230_000])
-def test_numbers_in_every_sentence_are_written_for_people(example, budget):
+def test_numbers_in_every_sentence_are_written_for_people(example: tw.Model, budget: float) -> None:
     for base in example.requests:
         request = dataclasses.replace(base, budget=budget) if budget else base
         result = tw.solve(example, request)
@@ -132,8 +144,8 @@ def test_numbers_in_every_sentence_are_written_for_people(example, budget):
             ), text
 
 
-def test_soft_requirements_are_weighed_by_importance_when_one_person_must_choose():
-    def person(pid: str, levels: dict) -> dict:
+def test_soft_requirements_are_weighed_by_importance_when_one_person_must_choose() -> None:
+    def person(pid: str, levels: dict[str, float]) -> dict[str, Any]:
         return {"id": pid, "cost": 100, "levels": levels}
 
     model = tw.Model.from_dict(
@@ -195,7 +207,7 @@ def random_pool(people: int, seed: int) -> tw.Model:
     )
 
 
-def test_a_limit_that_does_not_bind_never_changes_the_team():
+def test_a_limit_that_does_not_bind_never_changes_the_team() -> None:
     model = random_pool(4_000, seed=5)
     free = tw.solve(model, "r", replacements=False)
     assert free.status is tw.Status.OPTIMAL
@@ -208,7 +220,7 @@ def test_a_limit_that_does_not_bind_never_changes_the_team():
         assert tw.check(model, request, result) == []
 
 
-def test_progress_reports_each_better_team_and_ctrl_c_returns_the_best_so_far():
+def test_progress_reports_each_better_team_and_ctrl_c_returns_the_best_so_far() -> None:
     model = large_model()
     reports: list[tw.Progress] = []
     # A shell starts background jobs with SIGINT ignored: install Python's own handler so that
@@ -224,13 +236,13 @@ def test_progress_reports_each_better_team_and_ctrl_c_returns_the_best_so_far():
         signal.signal(signal.SIGINT, previous)
     assert result.termination is tw.Termination.INTERRUPTED
     assert result.status is tw.Status.FEASIBLE and result.members
-    assert reports and reports[-1].incumbent >= result.objective
-    incumbents = [r.incumbent for r in reports]
+    incumbents = [r.incumbent for r in reports if r.incumbent is not None]
+    assert len(incumbents) == len(reports) and incumbents[-1] >= result.objective
     assert incumbents == sorted(incumbents, reverse=True)
     assert tw.check(model, "r", result) == []
 
 
-def test_results_convert_to_plain_dicts(example):
+def test_results_convert_to_plain_dicts(example: tw.Model) -> None:
     document = tw.solve(example, "latam_expansion").to_dict()
     assert json.loads(json.dumps(document)) == document
     assert {"status", "members", "cost", "coverage", "unmet"} <= document.keys()
@@ -243,7 +255,7 @@ def test_results_convert_to_plain_dicts(example):
     }
 
 
-def test_an_ad_hoc_request_object_is_solved_against_the_model(example):
+def test_an_ad_hoc_request_object_is_solved_against_the_model(example: tw.Model) -> None:
     request = tw.TeamRequest(
         "night_shift",
         requirements=[
@@ -258,23 +270,23 @@ def test_an_ad_hoc_request_object_is_solved_against_the_model(example):
     assert tw.check(example, request, result) == []
 
 
-def test_a_request_with_unknown_names_raises(example):
+def test_a_request_with_unknown_names_raises(example: tw.Model) -> None:
     with pytest.raises(tw.UnknownReferenceError, match="must_include names unknown person 'zed'"):
         tw.solve(example, tw.TeamRequest("r", must_include=["zed"]))
     with pytest.raises(KeyError, match="unknown request 'nope'"):
         tw.solve(example, "nope")
     with pytest.raises(TypeError):
-        tw.solve(example, 42)
+        tw.solve(example, 42)  # type: ignore[arg-type]  # not a request, on purpose
 
 
-def test_the_checker_refuses_a_result_solved_for_another_request(example):
+def test_the_checker_refuses_a_result_solved_for_another_request(example: tw.Model) -> None:
     result = tw.solve(example, "weekend_support")
     assert tw.check(example, "weekend_support", result) == []
     with pytest.raises(tw.FormatError, match="answers request 'weekend_support', not 'leaders"):
         tw.check(example, "leadership_team", result)
 
 
-def test_the_checker_reads_a_saved_result_document(example):
+def test_the_checker_reads_a_saved_result_document(example: tw.Model) -> None:
     # A result saved as JSON (the CLI's --json) is checked later from the file alone; a
     # tampered claim is a finding, not an error.
     document = json.loads(json.dumps(tw.solve(example, "leadership_team").to_dict()))
@@ -286,15 +298,15 @@ def test_the_checker_reads_a_saved_result_document(example):
     assert any("contributions of" in f for f in findings)
 
 
-def test_solves_run_in_parallel_threads_with_identical_answers(example):
+def test_solves_run_in_parallel_threads_with_identical_answers(example: tw.Model) -> None:
     # The GIL is released while solving, so threads overlap; answers stay deterministic.
-    def answer() -> dict:
+    def answer() -> dict[str, Any]:
         document = tw.solve(example, "leadership_team").to_dict()
         del document["time_s"], document["time_to_best_s"]
         return document
 
     expected = answer()
-    answers: list[dict] = []
+    answers: list[dict[str, Any]] = []
 
     def work() -> None:
         for _ in range(20):
@@ -339,7 +351,7 @@ def large_model(people: int = 50_000, competencies: int = 1_500) -> tw.Model:
     )
 
 
-def test_the_gil_is_released_while_solving():
+def test_the_gil_is_released_while_solving() -> None:
     # While another thread solves, this one keeps running Python. Were the GIL held through the
     # solve, the longest pause between this thread's steps would last as long as the solve.
     model = large_model()

@@ -89,15 +89,15 @@ def _run(args: argparse.Namespace) -> int:
     elif args.command == "check":
         model = _load(args.file)
         document = _read_json(args.result, "a result")
-        request = args.request if args.request is not None else document.get("request")
-        if not isinstance(request, str):
+        named = args.request if args.request is not None else document.get("request")
+        if not isinstance(named, str):
             raise teamwright.FormatError(f"{args.result}: the result names no request")
-        findings = teamwright.check(model, request, document)
+        findings = teamwright.check(model, named, document)
         for finding in findings:
             print(finding)
         if findings:
             return 1
-        print(f"{args.result}: every claim holds ({document.get('status')}, request {request!r})")
+        print(f"{args.result}: every claim holds ({document.get('status')}, request {named!r})")
     elif args.command == "gaps":
         model = _load(args.file)
         if args.people is None:

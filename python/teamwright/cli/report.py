@@ -4,7 +4,7 @@ words and numbers written for people."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 import teamwright
@@ -26,7 +26,7 @@ def format_level(value: float | None) -> str:
 
 
 def print_table(
-    headers: Sequence[str], rows: list[Sequence[str]], right: set[int] = frozenset()
+    headers: Sequence[str], rows: Sequence[Sequence[str]], right: Collection[int] = ()
 ) -> None:
     widths = [len(h) for h in headers]
     for row in rows:
