@@ -129,24 +129,16 @@ void register_assign(py::module_& m) {
         py::call_guard<py::gil_scoped_release>());
   m.def(
       "generalized_from_arrays",
-      [](const std::vector<std::vector<double>>& cost,
-         const std::vector<std::vector<double>>& weight, const std::vector<double>& capacity) {
+      [](const py::array_t<double, py::array::c_style | py::array::forcecast>& cost,
+         const py::array_t<double, py::array::c_style | py::array::forcecast>& weight,
+         const py::array_t<double, py::array::c_style | py::array::forcecast>& capacity) {
+        // teamwright.assign checks the shapes; the solver checks the values.
         assign::GeneralizedProblem p;
-        p.agents = static_cast<int>(cost.size());
-        p.jobs = cost.empty() ? 0 : static_cast<int>(cost[0].size());
-        for (const auto* matrix : {&cost, &weight}) {
-          if (matrix->size() != cost.size()) {
-            throw InvalidInputError("generalized assignment: weights need one row per agent");
-          }
-          for (const auto& row : *matrix) {
-            if (static_cast<int>(row.size()) != p.jobs) {
-              throw InvalidInputError("generalized assignment: every row needs one value per job");
-            }
-            (matrix == &cost ? p.cost : p.weight)
-                .insert((matrix == &cost ? p.cost : p.weight).end(), row.begin(), row.end());
-          }
-        }
-        p.capacity = capacity;
+        p.agents = static_cast<int>(cost.shape(0));
+        p.jobs = static_cast<int>(cost.shape(1));
+        p.cost.assign(cost.data(), cost.data() + cost.size());
+        p.weight.assign(weight.data(), weight.data() + weight.size());
+        p.capacity.assign(capacity.data(), capacity.data() + capacity.size());
         return p;
       },
       py::arg("cost"), py::arg("weight"), py::arg("capacity"));

@@ -158,13 +158,9 @@ def gap_report(
     model: Model, request: str | dict[str, typing.Any], people: collections.abc.Sequence[str]
 ) -> dict[str, typing.Any]: ...
 def generalized_from_arrays(
-    cost: collections.abc.Sequence[
-        collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]
-    ],
-    weight: collections.abc.Sequence[
-        collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]
-    ],
-    capacity: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex],
+    cost: numpy.typing.NDArray[numpy.float64],
+    weight: numpy.typing.NDArray[numpy.float64],
+    capacity: numpy.typing.NDArray[numpy.float64],
 ) -> GeneralizedProblem: ...
 def linear_sum_assignment_f64(
     cost: numpy.typing.NDArray[typing.Any],

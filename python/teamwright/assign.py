@@ -493,6 +493,29 @@ class GeneralizedSolution(_Result):
         return _plain(self)
 
 
+def _generalized_problem(
+    cost: npt.ArrayLike, weight: npt.ArrayLike, capacity: npt.ArrayLike
+) -> _core.GeneralizedProblem:
+    """The problem of agents x jobs matrices and one capacity per agent, their shapes checked."""
+    c = np.ascontiguousarray(cost, dtype=np.float64)
+    w = np.ascontiguousarray(weight, dtype=np.float64)
+    b = np.ascontiguousarray(capacity, dtype=np.float64)
+    if c.ndim != 2:
+        raise InvalidInputError(
+            f"generalized assignment: cost must be agents x jobs, got {c.shape}"
+        )
+    if w.shape != c.shape:
+        raise InvalidInputError(
+            f"generalized assignment: weight must have cost's shape {c.shape}, got {w.shape}"
+        )
+    if b.shape != (c.shape[0],):
+        raise InvalidInputError(
+            f"generalized assignment: capacity needs one value per agent ({c.shape[0]}), "
+            f"got shape {b.shape}"
+        )
+    return _core.generalized_from_arrays(c, w, b)
+
+
 def read_generalized(path: str | os.PathLike[str]) -> _core.GeneralizedProblem:
     """Reads a generalized assignment file (OR-Library gap / Chu-Beasley / Yagiura format)."""
     return _core.read_generalized(os.fspath(path))
@@ -527,11 +550,7 @@ def assign_generalized(
             raise InvalidInputError(
                 "assign_generalized: give a problem, or cost, weight and capacity"
             )
-        problem = _core.generalized_from_arrays(
-            np.asarray(cost, dtype=float).tolist(),
-            np.asarray(weight, dtype=float).tolist(),
-            np.asarray(capacity, dtype=float).tolist(),
-        )
+        problem = _generalized_problem(cost, weight, capacity)
     document = _core.solve_generalized(
         problem,
         bool(maximize),

@@ -153,6 +153,13 @@ def test_generalized_assignment_from_a_file_and_from_arrays() -> None:
         assert json.loads(json.dumps(document)) == document and proof.check() == []
     with pytest.raises(ValueError, match="weight"):
         tw.assign_generalized(cost=[[1]], weight=[[-1]], capacity=[1])
+    for shapes, message in [
+        ({"cost": [1, 2], "weight": [1, 2], "capacity": [1]}, "cost must be agents x jobs"),
+        ({"cost": [[1, 2]], "weight": [[1]], "capacity": [1]}, "weight must have cost's shape"),
+        ({"cost": [[1, 2]], "weight": [[1, 1]], "capacity": [1, 2]}, "one value per agent"),
+    ]:
+        with pytest.raises(tw.InvalidInputError, match=message):
+            tw.assign_generalized(**shapes)
 
 
 def test_results_tolerate_fields_a_newer_core_adds(
