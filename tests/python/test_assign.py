@@ -153,11 +153,12 @@ def test_generalized_assignment_from_a_file_and_from_arrays() -> None:
         assert json.loads(json.dumps(document)) == document and proof.check() == []
     with pytest.raises(ValueError, match="weight"):
         tw.assign_generalized(cost=[[1]], weight=[[-1]], capacity=[1])
-    for shapes, message in [
+    bad_shapes: list[tuple[dict[str, Any], str]] = [
         ({"cost": [1, 2], "weight": [1, 2], "capacity": [1]}, "cost must be agents x jobs"),
         ({"cost": [[1, 2]], "weight": [[1]], "capacity": [1]}, "weight must have cost's shape"),
         ({"cost": [[1, 2]], "weight": [[1, 1]], "capacity": [1, 2]}, "one value per agent"),
-    ]:
+    ]
+    for shapes, message in bad_shapes:
         with pytest.raises(tw.InvalidInputError, match=message):
             tw.assign_generalized(**shapes)
 
