@@ -2,7 +2,8 @@
 
     python benchmarks/report.py --heuristic benchmarks/results/orlib-heuristic.csv \\
         --exact benchmarks/results/orlib-exact.csv benchmarks/results/orlib-exact-nref.csv \\
-        --assignment benchmarks/results/assignment.csv --gap benchmarks/results/gap-*.csv
+        --assignment benchmarks/results/assignment.csv \\
+        --generalized benchmarks/results/generalized-*.csv
 
 Every figure is read off one run's rows: solvers are compared only with rows of the same file.
 """
@@ -226,7 +227,7 @@ def assignment(rows: list[dict[str, str]]) -> str:
     return table(header, body)
 
 
-def gap(rows: list[dict[str, str]]) -> str:
+def generalized(rows: list[dict[str, str]]) -> str:
     """Generalized assignment vs HiGHS, by instance family."""
 
     def family(name: str) -> str:
@@ -287,7 +288,9 @@ def main() -> int:
     parser.add_argument("--heuristic", help="CSV of the heuristic run")
     parser.add_argument("--exact", nargs="+", help="CSVs of the exact runs")
     parser.add_argument("--assignment", help="CSV of benchmarks/assignment.py")
-    parser.add_argument("--gap", nargs="+", help="CSVs of benchmarks/gap_quality.py")
+    parser.add_argument(
+        "--generalized", nargs="+", help="CSVs of benchmarks/generalized_quality.py"
+    )
     args = parser.parse_args()
     if args.heuristic:
         print(heuristic(load(args.heuristic)))
@@ -295,8 +298,8 @@ def main() -> int:
         print(exact([row for path in args.exact for row in load(path)]))
     if args.assignment:
         print(assignment(load(args.assignment)))
-    if args.gap:
-        print(gap([row for path in args.gap for row in load(path)]))
+    if args.generalized:
+        print(generalized([row for path in args.generalized for row in load(path)]))
     return 0
 
 

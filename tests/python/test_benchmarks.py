@@ -98,13 +98,13 @@ def test_the_team_benchmark_solves_each_request_to_the_same_optimum_as_its_peers
 
 @pytest.mark.skipif(sys.version_info < (3, 11), reason="the runner needs Python 3.11")
 def test_the_gap_benchmark_checks_and_records_teamwrights_answers(tmp_path: Path) -> None:
-    gap_quality = load("gap_quality")
+    generalized_quality = load("generalized_quality")
     (tmp_path / "instances").mkdir()
     source = ROOT / "tests" / "data" / "gap" / "c0515_1"
     (tmp_path / "instances" / "c0515_1").write_text(source.read_text())
     (tmp_path / "bounds.txt").write_text("c0515_1_Max 336 336\n")
     out = tmp_path / "rows.csv"
     argv = [str(tmp_path), "--solvers", "teamwright", "--time-limit", "2", "--out", str(out)]
-    assert gap_quality.main(argv) == 0
+    assert generalized_quality.main(argv) == 0
     (row,) = csv.DictReader(out.open())
     assert (row["solver"], float(row["cost"]), row["status"]) == ("teamwright", 336, "optimal")

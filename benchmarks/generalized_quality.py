@@ -1,7 +1,7 @@
 """Generalized assignment: teamwright.assign_generalized vs HiGHS on the same instances and limits.
 
-    python benchmarks/gap_quality.py ../shared/benchmarks/gap --instances 'c*_*' \\
-        --time-limit 5 --highs-time-limit 30 --out benchmarks/results/gap-small.csv
+    python benchmarks/generalized_quality.py ../shared/benchmarks/gap --instances 'c*_*' \\
+        --time-limit 5 --highs-time-limit 30 --out benchmarks/results/generalized-small.csv
 
 Instances and known values come from the directory (`instances/`, `bounds.txt`); OR-Library
 gap1-12 (`c<m><n>_<p>`) are maximised as OR-Library states them, all others minimised. Each solve
