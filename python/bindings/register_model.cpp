@@ -46,6 +46,7 @@ void register_model(py::module_& m) {
             return model.effective_level(model.person_id(person), model.competency_id(competency));
           },
           py::arg("person"), py::arg("competency"))
+      .def("as_of", &Model::as_of)
       .def("__eq__", [](const Model& a, const Model& b) { return a == b; });
   m.def(
       "trainable_by_default",

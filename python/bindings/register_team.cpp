@@ -8,6 +8,7 @@
 #include "bindings/interruptible.hpp"
 #include "bindings/register.hpp"
 #include "io/json_results_document.hpp"
+#include "teamwright/analysis/assessments.hpp"
 #include "teamwright/analysis/gaps.hpp"
 #include "teamwright/team/check.hpp"
 #include "teamwright/team/compile.hpp"
@@ -76,6 +77,18 @@ void register_team(py::module_& m) {
         return to_python(json);
       },
       py::arg("model"), py::arg("request"), py::arg("people"));
+  m.def(
+      "review_assessments",
+      [](const Model& model, double threshold) {
+        io::detail::Json json;
+        {
+          py::gil_scoped_release release;
+          json = io::detail::assessment_review_to_json(
+              model, analysis::review_assessments(model, threshold));
+        }
+        return to_python(json);
+      },
+      py::arg("model"), py::arg("threshold"));
 }
 
 }  // namespace teamwright::python

@@ -5,6 +5,13 @@ the least cost; and say why each member is in and what is still missing.
 """
 
 from teamwright._core import __version__ as __version__
+from teamwright.assessments import (
+    AssessmentReview,
+    BlindSpot,
+    DatedAssessment,
+    blind_spots,
+    review_assessments,
+)
 from teamwright.assign import (
     GeneralizedSolution,
     MentoringGoal,
@@ -55,7 +62,9 @@ from teamwright.errors import (
 from teamwright.model import (
     EVERYONE,
     FORMAT_VERSION,
+    Aggregation,
     Assessment,
+    AssessmentPolicy,
     AssessmentSource,
     Competency,
     CompetencyKind,
@@ -95,13 +104,18 @@ from teamwright.team import (
 __all__ = [
     "EVERYONE",
     "FORMAT_VERSION",
+    "Aggregation",
     "Assessment",
+    "AssessmentPolicy",
+    "AssessmentReview",
     "AssessmentSource",
+    "BlindSpot",
     "Competency",
     "CompetencyKind",
     "Constraint",
     "CoverageRow",
     "CyclicHierarchyError",
+    "DatedAssessment",
     "Diagnosis",
     "DuplicateIdError",
     "Error",
@@ -146,6 +160,7 @@ __all__ = [
     "assign_mentors",
     "assign_roles",
     "assign_staff",
+    "blind_spots",
     "check",
     "compile_request",
     "dumps",
@@ -156,6 +171,7 @@ __all__ = [
     "loads",
     "read_cost_matrix",
     "read_generalized",
+    "review_assessments",
     "save",
     "solve",
     "split",

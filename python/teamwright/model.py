@@ -39,6 +39,17 @@ class AssessmentSource(enum.Enum):
     TEST = "test"
 
 
+class Aggregation(enum.Enum):
+    """How a person's assessments of a competency become their rated level (docs/model.md)."""
+
+    WEIGHTED = "weighted"
+    """The weighted mean of each counted source's latest assessments."""
+    MOST_RECENT = "most_recent"
+    """The weighted mean of the latest assessments of any counted source."""
+    MINIMUM = "minimum"
+    """The lowest of the counted sources' latest levels."""
+
+
 class Objective(enum.Enum):
     """What a team request optimises once its hard requirements and constraints are met."""
 
@@ -101,6 +112,25 @@ class Assessment:
     date: str
     """Calendar date YYYY-MM-DD."""
     confidence: float = 1.0
+
+
+@dataclass
+class AssessmentPolicy:
+    """The organisation's rules for trusting assessments (docs/model.md#rated-level)."""
+
+    aggregation: Aggregation = Aggregation.WEIGHTED
+    source_weights: dict[AssessmentSource, float] = field(default_factory=dict)
+    """Each source's weight (>= 0), times the assessment's confidence. A source not listed weighs
+    1, except the self-rating, which then counts only when no other source assessed."""
+    sources: list[AssessmentSource] = field(default_factory=list)
+    """The sources that count ("validated sources only"); empty: every source."""
+    half_life_days: float = 0.0
+    """Evidence fades: an assessment this many days old counts with half its level, one twice
+    as old with a quarter; 0: no discount."""
+    as_of: str = ""
+    """The date levels are judged as of, YYYY-MM-DD; empty: today (UTC)."""
+    stale_after_days: float = 730.0
+    """Assessments older than this are reported stale (`review_assessments`); 0: never."""
 
 
 @dataclass
@@ -208,7 +238,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [_plain(item) for item in value]
     if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
+        return {_plain(key): _plain(item) for key, item in value.items()}
     return value
 
 
@@ -283,10 +313,13 @@ class Model:
         requests: Sequence[TeamRequest] = (),
         relations: Sequence[Relation] = (),
         scale: list[str] | None = None,
+        assessment_policy: AssessmentPolicy | None = None,
     ) -> None:
         document: dict[str, Any] = {"format": "teamwright", "version": FORMAT_VERSION}
         if scale is not None:
             document["scale"] = {"levels": list(scale)}
+        if assessment_policy is not None:
+            document["assessment_policy"] = _plain(assessment_policy)
         document["competencies"] = _plain(list(competencies))
         document["relations"] = _plain(list(relations))
         document["people"] = _plain(list(people))
@@ -317,6 +350,23 @@ class Model:
     def scale(self) -> list[str]:
         """The proficiency scale's labels, level 0 first."""
         return list(self._document.get("scale", {}).get("levels", DEFAULT_LEVELS))
+
+    @cached_property
+    def assessment_policy(self) -> AssessmentPolicy:
+        """How assessments aggregate into levels, and which are stale."""
+        return _from_dict(
+            AssessmentPolicy,
+            self._document.get("assessment_policy", {}),
+            aggregation=Aggregation,
+            source_weights=lambda w: {AssessmentSource(k): v for k, v in w.items()},
+            sources=lambda items: [AssessmentSource(s) for s in items],
+        )
+
+    @property
+    def as_of(self) -> str:
+        """The date levels are judged as of: the policy's ``as_of``, else the day the model was
+        built (UTC)."""
+        return self._core.as_of()
 
     @cached_property
     def competencies(self) -> list[Competency]:

@@ -50,18 +50,77 @@ Relation read_relation(const Json& value, const std::string& where) {
   return r;
 }
 
+AssessmentSource source_named(const std::string& name, const std::string& what) {
+  const auto parsed = parse_assessment_source(name);
+  if (!parsed) {
+    throw FormatError(what + " must be one of self, manager, peer, customer, test, got " +
+                      quote(name));
+  }
+  return *parsed;
+}
+
+AssessmentPolicy read_policy(const Json& value) {
+  Fields f(value, "assessment_policy");
+  AssessmentPolicy policy;
+  if (const auto name = f.optional("aggregation", Fields::as_string)) {
+    const auto parsed = parse_aggregation(*name);
+    if (!parsed) {
+      throw FormatError(f.field("aggregation") +
+                        " must be one of weighted, most_recent, minimum, got " + quote(*name));
+    }
+    policy.aggregation = *parsed;
+  }
+  if (const Json* weights = f.find("source_weights")) {
+    if (!weights->is_object()) {
+      throw FormatError(f.field("source_weights") + " must be an object, got " +
+                        type_name(*weights));
+    }
+    for (const auto& [name, weight] : weights->items()) {
+      const std::string what = f.field("source_weights") + " key " + quote(name);
+      policy.source_weights[source_named(name, what)] = Fields::as_real(weight, what);
+    }
+  }
+  for (const std::string& name : f.strings("sources")) {
+    policy.sources.push_back(source_named(name, f.field("sources") + " item " + quote(name)));
+  }
+  policy.half_life_days = f.real_or("half_life_days", policy.half_life_days);
+  policy.as_of = f.string_or("as_of", policy.as_of);
+  policy.stale_after_days = f.real_or("stale_after_days", policy.stale_after_days);
+  f.finish();
+  return policy;
+}
+
+Json policy_json(const AssessmentPolicy& policy) {
+  Json out = Json::object();
+  out["aggregation"] = std::string(to_string(policy.aggregation));
+  if (!policy.source_weights.empty()) {
+    Json weights = Json::object();
+    for (const auto& [source, weight] : policy.source_weights) {
+      weights[std::string(to_string(source))] = number(weight);
+    }
+    out["source_weights"] = std::move(weights);
+  }
+  if (!policy.sources.empty()) {
+    Json sources = Json::array();
+    for (const AssessmentSource source : policy.sources) {
+      sources.push_back(std::string(to_string(source)));
+    }
+    out["sources"] = std::move(sources);
+  }
+  out["half_life_days"] = number(policy.half_life_days);
+  if (!policy.as_of.empty()) {
+    out["as_of"] = policy.as_of;
+  }
+  out["stale_after_days"] = number(policy.stale_after_days);
+  return out;
+}
+
 Assessment read_assessment(const Json& value, const std::string& where) {
   Fields f(value, where);
   Assessment a;
   a.competency = f.string("competency");
   a.level = f.real("level");
-  const std::string source = f.string("source");
-  const auto parsed = parse_assessment_source(source);
-  if (!parsed) {
-    throw FormatError(f.field("source") +
-                      " must be one of self, manager, peer, customer, test, got " + quote(source));
-  }
-  a.source = *parsed;
+  a.source = source_named(f.string("source"), f.field("source"));
   a.date = f.string("date");
   a.confidence = f.real_or("confidence", 1.0);
   f.finish();
@@ -174,6 +233,9 @@ Model model_from_json(const Json& document) {
     framework.scale.labels = s.strings("levels");
     s.finish();
   }
+  if (const Json* policy = f.find("assessment_policy")) {
+    framework.assessment_policy = read_policy(*policy);
+  }
   f.require("competencies");
   framework.competencies = read_list<Competency>(f, "competencies", read_competency);
   framework.relations = read_list<Relation>(f, "relations", read_relation);
@@ -190,6 +252,9 @@ Json model_to_json(const Model& model) {
   out["version"] = kFormatVersion;
   if (model.scale() != ProficiencyScale{}) {
     out["scale"]["levels"] = strings_json(model.scale().labels);
+  }
+  if (model.framework().assessment_policy != AssessmentPolicy{}) {
+    out["assessment_policy"] = policy_json(model.framework().assessment_policy);
   }
   Json competencies = Json::array();
   for (const Competency& c : model.competencies()) {

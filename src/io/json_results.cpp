@@ -151,6 +151,45 @@ Json result_to_json(const Model& model, const TeamRequest& request,
   return out;
 }
 
+Json assessment_review_to_json(const Model& model, const analysis::AssessmentReview& review) {
+  const ProficiencyScale& scale = model.scale();
+  Json blind_spots = Json::array();
+  for (const analysis::BlindSpot& spot : review.blind_spots) {
+    Json others = Json::array();
+    for (const AssessmentSource source : spot.others) {
+      others.push_back(std::string(to_string(source)));
+    }
+    blind_spots.push_back({{"person", model.person(spot.person).id},
+                           {"competency", model.competency(spot.competency).id},
+                           {"self_level", number(spot.self_level)},
+                           {"self_label", scale.label(spot.self_level)},
+                           {"others_level", number(spot.others_level)},
+                           {"others_label", scale.label(spot.others_level)},
+                           {"difference", number(spot.difference())},
+                           {"others", std::move(others)}});
+  }
+  const auto dated = [&](const std::vector<analysis::DatedAssessment>& list) {
+    Json out = Json::array();
+    for (const analysis::DatedAssessment& d : list) {
+      const Person& person = model.person(d.person);
+      const Assessment& a = person.assessments[d.assessment];
+      out.push_back({{"person", person.id},
+                     {"competency", a.competency},
+                     {"source", std::string(to_string(a.source))},
+                     {"date", a.date},
+                     {"level", number(a.level)},
+                     {"label", scale.label(a.level)},
+                     {"age_days", d.age_days}});
+    }
+    return out;
+  };
+  return {{"as_of", review.as_of},
+          {"threshold", number(review.threshold)},
+          {"blind_spots", std::move(blind_spots)},
+          {"stale", dated(review.stale)},
+          {"future", dated(review.future)}};
+}
+
 Json gap_report_to_json(const Model& model, const TeamRequest& request,
                         const analysis::GapReport& report) {
   Json out;
@@ -191,6 +230,10 @@ Json gap_report_to_json(const Model& model, const TeamRequest& request,
 std::string dump_result(const Model& model, const TeamRequest& request,
                         const team::TeamResult& result) {
   return detail::result_to_json(model, request, result).dump(2) + "\n";
+}
+
+std::string dump_assessment_review(const Model& model, const analysis::AssessmentReview& review) {
+  return detail::assessment_review_to_json(model, review).dump(2) + "\n";
 }
 
 std::string dump_gap_report(const Model& model, const TeamRequest& request,

@@ -3,6 +3,7 @@
 // Results as nlohmann values, for io/ itself and for the Python bindings (docs/format.md#results).
 
 #include "io/json_document.hpp"
+#include "teamwright/analysis/assessments.hpp"
 #include "teamwright/analysis/gaps.hpp"
 #include "teamwright/team/solve.hpp"
 
@@ -14,5 +15,7 @@ namespace teamwright::io::detail {
                                                 const Json& document);
 [[nodiscard]] Json gap_report_to_json(const Model& model, const TeamRequest& request,
                                       const analysis::GapReport& report);
+[[nodiscard]] Json assessment_review_to_json(const Model& model,
+                                             const analysis::AssessmentReview& review);
 
 }  // namespace teamwright::io::detail

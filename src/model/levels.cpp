@@ -1,11 +1,14 @@
 // Rated and effective levels (rules in docs/model.md).
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <map>
 #include <string_view>
 #include <vector>
 
 #include "model/model_data.hpp"
+#include "teamwright/model/dates.hpp"
 
 namespace teamwright {
 namespace detail {
@@ -23,31 +26,101 @@ void merge_max(std::vector<LevelEntry>& entries) {
                 entries.end());
 }
 
-// The confidence-weighted mean of the latest assessments of each source; sources other than
-// the person themself outvote the self-rating whenever there are any.
-double aggregate(const std::vector<const Assessment*>& assessments) {
-  std::map<AssessmentSource, std::string_view> latest;
-  bool has_other = false;
-  for (const Assessment* a : assessments) {
-    auto& date = latest[a->source];
-    date = std::max(date, std::string_view(a->date));
-    has_other = has_other || a->source != AssessmentSource::kSelf;
+// A source's weight: the policy's, else 1, but 0 for the self-rating when others assessed too.
+double source_weight(const AssessmentPolicy& policy, AssessmentSource source, bool others) {
+  const auto found = policy.source_weights.find(source);
+  if (found != policy.source_weights.end()) {
+    return found->second;
   }
+  return source == AssessmentSource::kSelf && others ? 0.0 : 1.0;
+}
+
+// The weighted mean of the levels of `chosen`; 0 without weight.
+template <class Weight, class Level>
+double weighted_mean(const std::vector<const Assessment*>& chosen, Weight weight, Level level) {
   double weighted = 0;
-  double weight = 0;
-  for (const Assessment* a : assessments) {
-    if (a->date != latest[a->source] || (has_other && a->source == AssessmentSource::kSelf)) {
-      continue;
-    }
-    weighted += a->confidence * a->level;
-    weight += a->confidence;
+  double total = 0;
+  for (const Assessment* a : chosen) {
+    const double w = weight(*a);
+    weighted += w * level(*a);
+    total += w;
   }
-  return weighted / weight;
+  return total > 0 ? weighted / total : 0.0;
 }
 
 }  // namespace
 
-std::vector<LevelEntry> aggregate_levels(const Person& person, const IdIndex& competency_index) {
+double aggregate(std::span<const Assessment* const> assessments, const AssessmentPolicy& policy,
+                 std::int64_t as_of) {
+  std::vector<const Assessment*> counted;
+  for (const Assessment* a : assessments) {
+    if (policy.sources.empty() || std::find(policy.sources.begin(), policy.sources.end(),
+                                            a->source) != policy.sources.end()) {
+      counted.push_back(a);
+    }
+  }
+  const bool others = std::any_of(counted.begin(), counted.end(), [](const Assessment* a) {
+    return a->source != AssessmentSource::kSelf;
+  });
+  std::erase_if(counted,
+                [&](const Assessment* a) { return source_weight(policy, a->source, others) <= 0; });
+  if (counted.empty()) {
+    return 0;
+  }
+  const auto weight = [&](const Assessment& a) {
+    return a.confidence * source_weight(policy, a.source, others);
+  };
+  // Evidence fades: with a half-life, a level counts 0.5^(age / half-life) of itself.
+  const auto level = [&](const Assessment& a) {
+    if (policy.half_life_days <= 0) {
+      return a.level;
+    }
+    const auto age = static_cast<double>(std::max<std::int64_t>(0, as_of - *day_number(a.date)));
+    return a.level * std::exp2(-age / policy.half_life_days);
+  };
+  // Dates "YYYY-MM-DD" compare as text in calendar order.
+  std::map<AssessmentSource, std::string_view> latest;
+  std::string_view newest;
+  for (const Assessment* a : counted) {
+    auto& date = latest[a->source];
+    date = std::max(date, std::string_view(a->date));
+    newest = std::max(newest, std::string_view(a->date));
+  }
+  std::vector<const Assessment*> chosen;
+  switch (policy.aggregation) {
+    case Aggregation::kWeighted:
+      for (const Assessment* a : counted) {
+        if (a->date == latest[a->source]) {
+          chosen.push_back(a);
+        }
+      }
+      return weighted_mean(chosen, weight, level);
+    case Aggregation::kMostRecent:
+      for (const Assessment* a : counted) {
+        if (a->date == newest) {
+          chosen.push_back(a);
+        }
+      }
+      return weighted_mean(chosen, weight, level);
+    case Aggregation::kMinimum: {
+      double lowest = std::numeric_limits<double>::infinity();
+      for (const auto& [source, date] : latest) {
+        chosen.clear();
+        for (const Assessment* a : counted) {
+          if (a->source == source && a->date == date) {
+            chosen.push_back(a);
+          }
+        }
+        lowest = std::min(lowest, weighted_mean(chosen, weight, level));
+      }
+      return lowest;
+    }
+  }
+  return 0;
+}
+
+std::vector<LevelEntry> aggregate_levels(const Person& person, const IdIndex& competency_index,
+                                         const AssessmentPolicy& policy, std::int64_t as_of) {
   std::map<std::string_view, std::vector<const Assessment*>> by_competency;
   for (const Assessment& a : person.assessments) {
     if (!person.levels.contains(a.competency)) {
@@ -59,8 +132,8 @@ std::vector<LevelEntry> aggregate_levels(const Person& person, const IdIndex& co
     levels.push_back({CompetencyId(competency_index.find(competency)->second), level});
   }
   for (const auto& [competency, assessments] : by_competency) {
-    levels.push_back(
-        {CompetencyId(competency_index.find(competency)->second), aggregate(assessments)});
+    levels.push_back({CompetencyId(competency_index.find(competency)->second),
+                      aggregate(assessments, policy, as_of)});
   }
   std::erase_if(levels, [](const LevelEntry& entry) { return entry.level <= 0; });
   merge_max(levels);

@@ -12,6 +12,7 @@
 
 #include "model/model_data.hpp"
 #include "teamwright/error.hpp"
+#include "teamwright/model/dates.hpp"
 #include "util/text.hpp"
 
 namespace teamwright {
@@ -73,21 +74,35 @@ void check_importance(const std::string& where, int importance) {
   }
 }
 
-bool is_calendar_date(const std::string& text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
-    return false;
-  }
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (text[i] < '0' || text[i] > '9') {
-      return false;
+bool is_calendar_date(const std::string& text) { return day_number(text).has_value(); }
+
+void check_policy(const AssessmentPolicy& policy) {
+  const std::string where = "assessment policy";
+  for (const auto& [source, weight] : policy.source_weights) {
+    if (!std::isfinite(weight) || weight < 0) {
+      throw OutOfRangeError(where + ": the weight " + number(weight) + " of source " +
+                            quote(std::string(to_string(source))) +
+                            " must be a finite number >= 0");
     }
   }
-  const int year = std::stoi(text.substr(0, 4));
-  const auto month = static_cast<unsigned>(std::stoi(text.substr(5, 2)));
-  const auto day = static_cast<unsigned>(std::stoi(text.substr(8, 2)));
-  return std::chrono::year_month_day(std::chrono::year(year), std::chrono::month(month),
-                                     std::chrono::day(day))
-      .ok();
+  std::set<AssessmentSource> seen;
+  for (const AssessmentSource source : policy.sources) {
+    if (!seen.insert(source).second) {
+      throw DuplicateIdError(where + ": source " + quote(std::string(to_string(source))) +
+                             " is listed twice");
+    }
+  }
+  for (const auto& [name, days] : {std::pair{"half_life_days", policy.half_life_days},
+                                   std::pair{"stale_after_days", policy.stale_after_days}}) {
+    if (!std::isfinite(days) || days < 0) {
+      throw OutOfRangeError(where + ": " + name + " " + number(days) +
+                            " must be a finite number >= 0");
+    }
+  }
+  if (!policy.as_of.empty() && !is_calendar_date(policy.as_of)) {
+    throw FormatError(where + ": as_of " + quote(policy.as_of) +
+                      " is not a calendar date YYYY-MM-DD");
+  }
 }
 
 void check_scale(const ProficiencyScale& scale) {
@@ -341,13 +356,17 @@ Model::Model(Framework framework, std::vector<Person> people, std::vector<Role> 
   data->requests = std::move(requests);
 
   detail::check_scale(data->framework.scale);
+  const AssessmentPolicy& policy = data->framework.assessment_policy;
+  detail::check_policy(policy);
+  data->as_of_day = *day_number(policy.as_of.empty() ? today() : policy.as_of);
   detail::index_ids(data->competency_index, "competency", data->framework.competencies);
   detail::build_hierarchy(*data);
   detail::index_relations(*data);
   detail::index_ids(data->person_index, "person", data->people);
   for (const Person& person : data->people) {
     detail::check_person(*data, person);
-    data->rated.add_row(detail::aggregate_levels(person, data->competency_index));
+    data->rated.add_row(
+        detail::aggregate_levels(person, data->competency_index, policy, data->as_of_day));
   }
   detail::index_ids(data->role_index, "role", data->roles);
   for (const Role& role : data->roles) {
@@ -365,6 +384,7 @@ Model::Model(Framework framework, std::vector<Person> people, std::vector<Role> 
 
 const Framework& Model::framework() const { return data_->framework; }
 const ProficiencyScale& Model::scale() const { return data_->framework.scale; }
+std::string Model::as_of() const { return date_of(data_->as_of_day); }
 std::span<const Competency> Model::competencies() const { return data_->framework.competencies; }
 std::span<const Relation> Model::relations() const { return data_->framework.relations; }
 std::span<const Person> Model::people() const { return data_->people; }

@@ -57,14 +57,23 @@ struct ModelData {
   Csr<RelationEdge> relations_in;
   /// Per person, the non-zero rated levels sorted by competency.
   Csr<LevelEntry> rated;
+  /// The assessment policy's as_of (today when it names no date), as a day number.
+  std::int64_t as_of_day = 0;
 };
 
 /// Checks the hierarchy for unknown or repeated parents and cycles (Boost.Graph inside) and fills
 /// `parents`, `children` and `ancestors_or_self`. Needs `competency_index`.
 void build_hierarchy(ModelData& data);
 
-/// The rated levels of a person (agreed levels, else aggregated assessments), sorted, non-zero.
-std::vector<LevelEntry> aggregate_levels(const Person& person, const IdIndex& competency_index);
+/// The rated levels of a person (agreed levels, else their assessments aggregated by `policy` as
+/// of day `as_of`), sorted, non-zero.
+std::vector<LevelEntry> aggregate_levels(const Person& person, const IdIndex& competency_index,
+                                         const AssessmentPolicy& policy, std::int64_t as_of);
+
+/// The rated level the counted assessments of one competency give under `policy` (0 when none
+/// counts): the rule of docs/model.md#rated-level, shared with analysis::review_assessments.
+double aggregate(std::span<const Assessment* const> assessments, const AssessmentPolicy& policy,
+                 std::int64_t as_of);
 
 /// Throws if the request breaks a rule of docs/model.md against the model's items.
 void validate_request(const ModelData& data, const TeamRequest& request);

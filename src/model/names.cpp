@@ -49,6 +49,12 @@ constexpr std::array<std::pair<AssessmentSource, std::string_view>, 5> kSourceNa
     {AssessmentSource::kTest, "test"},
 }};
 
+constexpr std::array<std::pair<Aggregation, std::string_view>, 3> kAggregationNames{{
+    {Aggregation::kWeighted, "weighted"},
+    {Aggregation::kMostRecent, "most_recent"},
+    {Aggregation::kMinimum, "minimum"},
+}};
+
 constexpr std::array<std::pair<Objective, std::string_view>, 4> kObjectiveNames{{
     {Objective::kMinCost, "min_cost"},
     {Objective::kMinSize, "min_size"},
@@ -65,6 +71,12 @@ std::optional<CompetencyKind> parse_competency_kind(std::string_view name) {
 std::string_view to_string(AssessmentSource source) { return name_of(kSourceNames, source); }
 std::optional<AssessmentSource> parse_assessment_source(std::string_view name) {
   return parse(kSourceNames, name);
+}
+std::string_view to_string(Aggregation aggregation) {
+  return name_of(kAggregationNames, aggregation);
+}
+std::optional<Aggregation> parse_aggregation(std::string_view name) {
+  return parse(kAggregationNames, name);
 }
 std::string_view to_string(Objective objective) { return name_of(kObjectiveNames, objective); }
 std::optional<Objective> parse_objective(std::string_view name) {

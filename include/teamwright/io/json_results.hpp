@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "teamwright/analysis/assessments.hpp"
 #include "teamwright/analysis/gaps.hpp"
 #include "teamwright/model/model.hpp"
 #include "teamwright/team/solve.hpp"
@@ -32,5 +33,9 @@ namespace teamwright::io {
 /// The JSON form of a gap report (docs/format.md#gap-reports).
 [[nodiscard]] std::string dump_gap_report(const Model& model, const TeamRequest& request,
                                           const analysis::GapReport& report);
+
+/// The JSON form of an assessment review (docs/format.md#assessment-reviews).
+[[nodiscard]] std::string dump_assessment_review(const Model& model,
+                                                 const analysis::AssessmentReview& review);
 
 }  // namespace teamwright::io

@@ -5,10 +5,15 @@
 /// proficiency scale levels are measured on. Plain value types keyed by string ids; `Model`
 /// validates and indexes them (see docs/model.md for the rules).
 
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "teamwright/model/person.hpp"
 
 namespace teamwright {
 
@@ -58,14 +63,20 @@ struct ProficiencyScale {
                                      "intermediate", "advanced", "expert"};
 
   [[nodiscard]] int max_level() const { return static_cast<int>(labels.size()) - 1; }
+  /// The label of the highest whole level at or below `level` ("advanced" for 4 and 4.5).
+  [[nodiscard]] const std::string& label(double level) const {
+    const double whole = std::floor(level + 1e-9);
+    return labels[static_cast<std::size_t>(std::clamp(whole, 0.0, double(max_level())))];
+  }
   friend bool operator==(const ProficiencyScale&, const ProficiencyScale&) = default;
 };
 
-/// The scale, the competencies and their relations.
+/// The scale, the competencies and their relations, and how assessments are trusted.
 struct Framework {
   ProficiencyScale scale;
   std::vector<Competency> competencies;
   std::vector<Relation> relations;
+  AssessmentPolicy assessment_policy;
 
   friend bool operator==(const Framework&, const Framework&) = default;
 };

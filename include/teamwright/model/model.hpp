@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -49,6 +50,9 @@ class Model {
 
   [[nodiscard]] const Framework& framework() const;
   [[nodiscard]] const ProficiencyScale& scale() const;
+  /// The date levels are judged as of: the assessment policy's `as_of`, else the day the model
+  /// was built (UTC), "YYYY-MM-DD".
+  [[nodiscard]] std::string as_of() const;
   [[nodiscard]] std::span<const Competency> competencies() const;
   [[nodiscard]] std::span<const Relation> relations() const;
   [[nodiscard]] std::span<const Person> people() const;

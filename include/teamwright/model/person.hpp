@@ -35,6 +35,42 @@ struct Assessment {
   friend bool operator==(const Assessment&, const Assessment&) = default;
 };
 
+/// How a person's assessments of a competency aggregate into their rated level where no agreed
+/// level is given (docs/model.md#rated-level).
+enum class Aggregation {
+  kWeighted,    ///< the weighted mean of each counted source's latest assessments
+  kMostRecent,  ///< the weighted mean of the latest assessments of any counted source
+  kMinimum,     ///< the lowest of the counted sources' latest levels
+};
+
+/// The file-format name of an aggregation: "weighted", "most_recent", "minimum".
+[[nodiscard]] std::string_view to_string(Aggregation aggregation);
+/// The aggregation with that file-format name, or nothing.
+[[nodiscard]] std::optional<Aggregation> parse_aggregation(std::string_view name);
+
+/// The organisation's rules for trusting assessments.
+struct AssessmentPolicy {
+  Aggregation aggregation = Aggregation::kWeighted;
+  /// Each source's weight (>= 0, finite), multiplying the assessment's confidence. A source not
+  /// listed weighs 1, except the self-rating, which then counts only when no other counted
+  /// source has assessed the competency.
+  std::map<AssessmentSource, double> source_weights;
+  /// The sources that count ("validated sources only"); empty: every source.
+  std::vector<AssessmentSource> sources;
+  /// Evidence fades: an assessment `age` days before `as_of` counts with 0.5^(age /
+  /// half_life_days) of its level (a lone rating from long ago sinks towards 0); 0: no
+  /// discount. Finite, >= 0.
+  double half_life_days = 0;
+  /// The date levels are judged as of, "YYYY-MM-DD"; empty: today (UTC). Ages, half-lives, stale
+  /// and future assessments count from it.
+  std::string as_of;
+  /// Assessments older than this many days are reported stale (`analysis::review_assessments`);
+  /// 0: never. Finite, >= 0.
+  double stale_after_days = 730;
+
+  friend bool operator==(const AssessmentPolicy&, const AssessmentPolicy&) = default;
+};
+
 /// A free attribute value: location, team of origin, a protected attribute for fairness reports.
 using AttributeValue = std::variant<bool, std::int64_t, double, std::string>;
 

@@ -16,7 +16,14 @@ from typing import Any
 
 import teamwright
 from teamwright.cli.parser import UsageError, build_parser, solve_kwargs
-from teamwright.cli.report import format_money, print_gaps, print_json, print_result, print_table
+from teamwright.cli.report import (
+    format_money,
+    print_gaps,
+    print_json,
+    print_result,
+    print_review,
+    print_table,
+)
 from teamwright.model import Model, TeamRequest
 from teamwright.solving import Status
 
@@ -98,6 +105,13 @@ def _run(args: argparse.Namespace) -> int:
         if findings:
             return 1
         print(f"{args.result}: every claim holds ({document.get('status')}, request {named!r})")
+    elif args.command == "assessments":
+        model = _load(args.file)
+        review = teamwright.review_assessments(model, args.threshold)
+        if args.json:
+            print_json(review.to_dict())
+        else:
+            print_review(model, review)
     elif args.command == "gaps":
         model = _load(args.file)
         if args.people is None:

@@ -99,6 +99,19 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("result", help="the JSON file `teamwright solve ... --json` wrote")
     check.add_argument("--request", help="id of the request (default: the one the result names)")
 
+    assessments = commands.add_parser(
+        "assessments", help="review assessments: blind spots, stale and future-dated ratings"
+    )
+    assessments.add_argument("file")
+    assessments.add_argument(
+        "--threshold",
+        type=_positive,
+        default=1.0,
+        metavar="T",
+        help="smallest self-vs-others difference reported (default %(default)s)",
+    )
+    assessments.add_argument("--json", action="store_true", help="print the review as JSON")
+
     gaps = commands.add_parser("gaps", help="report a team's gaps against a request")
     gaps.add_argument("file")
     gaps.add_argument("--request", required=True, help="id of a request in the file")
@@ -227,6 +240,13 @@ def _solve_options(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument("--seed", type=_non_negative_int, default=0, metavar="N")
     command.add_argument("--threads", type=_positive_int, default=1, metavar="N")
+
+
+def _positive(text: str) -> float:
+    value = _non_negative(text)
+    if value == 0:
+        raise argparse.ArgumentTypeError(f"expected a number > 0, got {text!r}")
+    return value
 
 
 def _non_negative(text: str) -> float:

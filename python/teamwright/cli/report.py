@@ -8,6 +8,7 @@ from collections.abc import Collection, Sequence
 from typing import Any
 
 import teamwright
+from teamwright.assessments import AssessmentReview
 from teamwright.model import Model, TeamRequest
 from teamwright.solving import Status
 from teamwright.team import Gap, GapReport, TeamResult
@@ -202,3 +203,47 @@ def print_gaps(model: Model, report: GapReport, title: str = "Gaps") -> None:
         )
         for way in _closures(model, gap):
             print(f"         - {way}")
+
+
+def print_review(model: Model, review: AssessmentReview) -> None:
+    """An assessment review in a manager's words, levels with their scale labels."""
+    names = {p.id: p.name or p.id for p in model.people}
+    print(f"Assessments as of {review.as_of}")
+    print()
+    if review.blind_spots:
+        print(f"Blind spots (self-rating {format_level(review.threshold)} or more from the others)")
+        rows = [
+            [
+                f"{s.person} {names[s.person]}",
+                s.competency,
+                f"{format_level(s.self_level)} ({s.self_label})",
+                f"{format_level(round(s.others_level, 2))} ({s.others_label})",
+                ("rates themself higher" if s.difference > 0 else "rates themself lower")
+                + f" by {format_level(round(abs(s.difference), 2))}",
+                ", ".join(source.value for source in s.others),
+            ]
+            for s in review.blind_spots
+        ]
+        print_table(["person", "competency", "self", "others", "", "others are"], rows)
+    else:
+        print("No blind spots: every self-rating is within the threshold of the others.")
+    for title, items in (
+        ("Stale (older than the policy allows)", review.stale),
+        ("Dated after the as-of date (check them)", review.future),
+    ):
+        if not items:
+            continue
+        print()
+        print(title)
+        rows = [
+            [
+                f"{a.person} {names[a.person]}",
+                a.competency,
+                a.source.value,
+                a.date,
+                f"{format_level(a.level)} ({a.label})",
+                f"{abs(a.age_days)} days " + ("ago" if a.age_days >= 0 else "ahead"),
+            ]
+            for a in items
+        ]
+        print_table(["person", "competency", "source", "date", "level", "age"], rows)
