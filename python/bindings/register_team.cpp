@@ -1,3 +1,4 @@
+#include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
@@ -9,6 +10,7 @@
 #include "bindings/register.hpp"
 #include "io/json_results_document.hpp"
 #include "teamwright/analysis/assessments.hpp"
+#include "teamwright/analysis/fit.hpp"
 #include "teamwright/analysis/gaps.hpp"
 #include "teamwright/team/check.hpp"
 #include "teamwright/team/compile.hpp"
@@ -89,6 +91,39 @@ void register_team(py::module_& m) {
         return to_python(json);
       },
       py::arg("model"), py::arg("threshold"));
+  m.def(
+      "fit_matrix",
+      [](const Model& model, const std::vector<std::string>& roles) {
+        std::vector<RoleId> ids;
+        ids.reserve(roles.size());
+        for (const std::string& role : roles) {
+          ids.push_back(model.role_id(role));
+        }
+        auto* fit = new analysis::FitMatrix();
+        const py::capsule owner(fit, [](void* p) { delete static_cast<analysis::FitMatrix*>(p); });
+        {
+          py::gil_scoped_release release;
+          *fit = analysis::fit_matrix(model, ids);
+        }
+        // Zero-copy: NumPy reads the Eigen matrix's row-major storage, which the capsule owns.
+        return py::array_t<double>({fit->rows(), fit->cols()},
+                                   {static_cast<py::ssize_t>(sizeof(double)) * fit->cols(),
+                                    static_cast<py::ssize_t>(sizeof(double))},
+                                   fit->data(), owner);
+      },
+      py::arg("model"), py::arg("roles"));
+  m.def(
+      "mismatches",
+      [](const Model& model, double low_fit, double margin) {
+        io::detail::Json json;
+        {
+          py::gil_scoped_release release;
+          json = io::detail::mismatches_to_json(
+              model, analysis::mismatches(model, {.low_fit = low_fit, .margin = margin}));
+        }
+        return to_python(json);
+      },
+      py::arg("model"), py::arg("low_fit"), py::arg("margin"));
 }
 
 }  // namespace teamwright::python

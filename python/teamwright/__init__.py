@@ -59,6 +59,7 @@ from teamwright.errors import (
     OutOfRangeError,
     UnknownReferenceError,
 )
+from teamwright.fit import Mismatch, RequirementEvidence, fit_matrix, mismatches
 from teamwright.model import (
     EVERYONE,
     FORMAT_VERSION,
@@ -129,6 +130,7 @@ __all__ = [
     "MentoringGoal",
     "MentoringPair",
     "MentoringResult",
+    "Mismatch",
     "Model",
     "Objective",
     "OutOfRangeError",
@@ -139,6 +141,7 @@ __all__ = [
     "Relation",
     "Relaxation",
     "Replacement",
+    "RequirementEvidence",
     "Role",
     "RoleRequirement",
     "RoleSlot",
@@ -165,10 +168,12 @@ __all__ = [
     "compile_request",
     "dumps",
     "example_path",
+    "fit_matrix",
     "gap_report",
     "linear_sum_assignment",
     "load",
     "loads",
+    "mismatches",
     "read_cost_matrix",
     "read_generalized",
     "review_assessments",

@@ -146,6 +146,9 @@ class Person:
     availability: float = 1.0
     external: bool = False
     attributes: dict[str, bool | int | float | str] = field(default_factory=dict)
+    current_role: str = ""
+    """The role the person holds now (a role id), or empty; `mismatches` compares it with the
+    roles they would fit better."""
     preferred_roles: list[str] = field(default_factory=list)
     """Role ids the person would like to hold; placement gives them a bonus."""
     preferred_shifts: list[str] = field(default_factory=list)

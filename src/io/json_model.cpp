@@ -171,6 +171,7 @@ Person read_person(const Json& value, const std::string& where) {
       p.attributes[key] = read_attribute(item, f.where() + ": attribute " + quote(key));
     }
   }
+  p.current_role = f.string_or("current_role", "");
   p.preferred_roles = f.strings("preferred_roles");
   p.preferred_shifts = f.strings("preferred_shifts");
   f.finish();
@@ -310,6 +311,7 @@ Json model_to_json(const Model& model) {
       }
       item["attributes"] = std::move(attributes);
     }
+    if (!p.current_role.empty()) item["current_role"] = p.current_role;
     if (!p.preferred_roles.empty()) item["preferred_roles"] = strings_json(p.preferred_roles);
     if (!p.preferred_shifts.empty()) item["preferred_shifts"] = strings_json(p.preferred_shifts);
     people.push_back(std::move(item));

@@ -151,6 +151,33 @@ Json result_to_json(const Model& model, const TeamRequest& request,
   return out;
 }
 
+Json mismatches_to_json(const Model& model, std::span<const analysis::Mismatch> mismatches) {
+  const auto evidence = [&](const std::vector<analysis::RequirementEvidence>& list) {
+    Json out = Json::array();
+    for (const analysis::RequirementEvidence& e : list) {
+      out.push_back({{"competency", model.competency(e.competency).id},
+                     {"min_level", number(e.min_level)},
+                     {"level", number(e.level)},
+                     {"label", model.scale().label(e.level)},
+                     {"importance", e.importance},
+                     {"hard", e.hard},
+                     {"met", e.met()}});
+    }
+    return out;
+  };
+  Json out = Json::array();
+  for (const analysis::Mismatch& m : mismatches) {
+    out.push_back({{"person", model.person(m.person).id},
+                   {"current_role", model.role(m.current_role).id},
+                   {"current_fit", number(m.current_fit)},
+                   {"better_role", model.role(m.better_role).id},
+                   {"better_fit", number(m.better_fit)},
+                   {"current", evidence(m.current)},
+                   {"better", evidence(m.better)}});
+  }
+  return out;
+}
+
 Json assessment_review_to_json(const Model& model, const analysis::AssessmentReview& review) {
   const ProficiencyScale& scale = model.scale();
   Json blind_spots = Json::array();
@@ -230,6 +257,10 @@ Json gap_report_to_json(const Model& model, const TeamRequest& request,
 std::string dump_result(const Model& model, const TeamRequest& request,
                         const team::TeamResult& result) {
   return detail::result_to_json(model, request, result).dump(2) + "\n";
+}
+
+std::string dump_mismatches(const Model& model, std::span<const analysis::Mismatch> mismatches) {
+  return detail::mismatches_to_json(model, mismatches).dump(2) + "\n";
 }
 
 std::string dump_assessment_review(const Model& model, const analysis::AssessmentReview& review) {

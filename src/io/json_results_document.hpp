@@ -4,6 +4,7 @@
 
 #include "io/json_document.hpp"
 #include "teamwright/analysis/assessments.hpp"
+#include "teamwright/analysis/fit.hpp"
 #include "teamwright/analysis/gaps.hpp"
 #include "teamwright/team/solve.hpp"
 
@@ -15,6 +16,8 @@ namespace teamwright::io::detail {
                                                 const Json& document);
 [[nodiscard]] Json gap_report_to_json(const Model& model, const TeamRequest& request,
                                       const analysis::GapReport& report);
+[[nodiscard]] Json mismatches_to_json(const Model& model,
+                                      std::span<const analysis::Mismatch> mismatches);
 [[nodiscard]] Json assessment_review_to_json(const Model& model,
                                              const analysis::AssessmentReview& review);
 

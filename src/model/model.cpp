@@ -194,6 +194,10 @@ void check_person(const ModelData& data, const Person& person) {
 // Preferences name existing roles, each once; shifts are free names, each once.
 void check_preferences(const ModelData& data, const Person& person) {
   const std::string where = "person " + quote(person.id);
+  if (!person.current_role.empty() && !data.role_index.contains(person.current_role)) {
+    throw UnknownReferenceError(where + ": current_role names unknown role " +
+                                quote(person.current_role));
+  }
   std::set<std::string, std::less<>> seen;
   for (const std::string& role : person.preferred_roles) {
     if (!data.role_index.contains(role)) {

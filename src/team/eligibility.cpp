@@ -74,19 +74,23 @@ bool eligible(const Model& model, const TeamRequest& request, std::span<const Re
   return true;
 }
 
-std::optional<double> role_fit(const Model& model, std::span<const LevelEntry> levels,
-                               RoleId role) {
+double fit_score(const Model& model, std::span<const LevelEntry> levels, RoleId role) {
   double weighted = 0;
   double weights = 0;
   for (const RoleRequirement& r : model.role(role).requirements) {
     const double level = level_in(levels, model.competency_id(r.competency));
-    if (r.hard && !meets(level, r.min_level)) {
-      return std::nullopt;
-    }
     weighted += r.importance * (r.min_level > 0 ? std::min(level / r.min_level, 1.0) : 1.0);
     weights += r.importance;
   }
   return weights > 0 ? weighted / weights : 1.0;
+}
+
+std::optional<double> role_fit(const Model& model, std::span<const LevelEntry> levels,
+                               RoleId role) {
+  if (!qualifies_for_role(model, levels, role)) {
+    return std::nullopt;
+  }
+  return fit_score(model, levels, role);
 }
 
 }  // namespace teamwright::team

@@ -6,10 +6,12 @@
 /// it came from, so that a saved result can be checked later (`team::check`) or by another
 /// program than the one that solved it.
 
+#include <span>
 #include <string>
 #include <string_view>
 
 #include "teamwright/analysis/assessments.hpp"
+#include "teamwright/analysis/fit.hpp"
 #include "teamwright/analysis/gaps.hpp"
 #include "teamwright/model/model.hpp"
 #include "teamwright/team/solve.hpp"
@@ -33,6 +35,10 @@ namespace teamwright::io {
 /// The JSON form of a gap report (docs/format.md#gap-reports).
 [[nodiscard]] std::string dump_gap_report(const Model& model, const TeamRequest& request,
                                           const analysis::GapReport& report);
+
+/// The JSON form of a list of mismatches (docs/format.md#mismatches).
+[[nodiscard]] std::string dump_mismatches(const Model& model,
+                                          std::span<const analysis::Mismatch> mismatches);
 
 /// The JSON form of an assessment review (docs/format.md#assessment-reviews).
 [[nodiscard]] std::string dump_assessment_review(const Model& model,

@@ -89,6 +89,9 @@ struct Person {
   /// An external candidate (a hire) rather than an employee.
   bool external = false;
   std::map<std::string, AttributeValue, std::less<>> attributes;
+  /// The role the person holds now (a role id), or empty; `analysis::mismatches` compares it
+  /// with the roles they would fit better.
+  std::string current_role;
   /// Role ids the person would like to hold, and shifts (free names: "late", "weekend") they
   /// would like to work; placement gives them a bonus.
   std::vector<std::string> preferred_roles;

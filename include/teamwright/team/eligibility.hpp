@@ -42,9 +42,14 @@ namespace teamwright::team {
                             std::span<const RequestRow> rows, PersonId person,
                             std::span<const LevelEntry> levels, std::string* why = nullptr);
 
-/// The fit of a person with these levels for the role, in [0, 1]: the importance-weighted mean
-/// over its requirements of min(level / min_level, 1); 1 for a role without requirements; nothing
-/// when a hard requirement is not met.
+/// How well a person with these levels fits the role, in [0, 1], defined for every person and
+/// role: the importance-weighted mean over its requirements, hard and soft, of
+/// min(level / min_level, 1) (1 for a requirement of level 0, and for a role without
+/// requirements). docs/model.md#fit.
+[[nodiscard]] double fit_score(const Model& model, std::span<const LevelEntry> levels, RoleId role);
+
+/// The fit of a person who may hold the role: `fit_score`, or nothing when a hard requirement
+/// is not met.
 [[nodiscard]] std::optional<double> role_fit(const Model& model, std::span<const LevelEntry> levels,
                                              RoleId role);
 
