@@ -2,6 +2,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -63,7 +64,8 @@ void register_team(py::module_& m) {
 
   m.def(
       "gap_report",
-      [](const Model& model, py::handle request, const std::vector<std::string>& team) {
+      [](const Model& model, py::handle request, const std::vector<std::string>& team,
+         std::optional<std::size_t> top_k) {
         const TeamRequest parsed = request_of(model, request);
         std::vector<PersonId> people;
         people.reserve(team.size());
@@ -74,11 +76,11 @@ void register_team(py::module_& m) {
         {
           py::gil_scoped_release release;
           json = io::detail::gap_report_to_json(model, parsed,
-                                                analysis::gap_report(model, parsed, people));
+                                                analysis::gap_report(model, parsed, people, top_k));
         }
         return to_python(json);
       },
-      py::arg("model"), py::arg("request"), py::arg("people"));
+      py::arg("model"), py::arg("request"), py::arg("people"), py::arg("top_k"));
   m.def(
       "review_assessments",
       [](const Model& model, double threshold) {

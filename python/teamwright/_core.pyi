@@ -156,7 +156,10 @@ def compile_request(model: Model, request: str | dict[str, typing.Any]) -> Cover
     """
 
 def gap_report(
-    model: Model, request: str | dict[str, typing.Any], people: collections.abc.Sequence[str]
+    model: Model,
+    request: str | dict[str, typing.Any],
+    people: collections.abc.Sequence[str],
+    top_k: typing.SupportsInt | typing.SupportsIndex | None,
 ) -> dict[str, typing.Any]: ...
 def generalized_from_arrays(
     cost: numpy.typing.NDArray[numpy.float64],

@@ -15,7 +15,7 @@ struct Context {
   const Model& model;
   const TeamRequest& request;
   std::vector<PersonId> team;
-  std::set<std::string_view> excluded;
+  std::vector<team::RequestRow> rows;
   /// Every person's effective levels, looked up many times.
   std::vector<std::vector<LevelEntry>> levels;
 
@@ -27,14 +27,16 @@ struct Context {
     return level_in(levels[person.index()], competency);
   }
 
-  // People outside the team, available and not excluded, that `fits`, split into employees
-  // (transfers) and external candidates (hires), each cheapest first.
+  // People outside the team who may join a team for the request (available, not excluded,
+  // meeting what everyone must) and that `fits`, split into employees (transfers) and external
+  // candidates (hires), each cheapest first.
   template <class Fits>
   void outsiders(Gap& gap, Fits fits) const {
     for (std::uint32_t k = 0; k < model.people().size(); ++k) {
       const PersonId person(k);
       const Person& p = model.person(person);
-      if (in_team(person) || p.availability <= 0 || excluded.contains(p.id) || !fits(person)) {
+      if (in_team(person) ||
+          !team::eligible(model, request, rows, person, levels[person.index()]) || !fits(person)) {
         continue;
       }
       (p.external ? gap.hire : gap.transfer).push_back(person);
@@ -162,15 +164,13 @@ void role_gaps(const Context& c, std::size_t index, const team::CoverageRow& lin
   free.resize(std::min(free.size(), open));
 
   for (const RoleRequirement& r : role.requirements) {
-    if (!r.hard) {
-      continue;
-    }
     Gap gap;
     gap.row = index;
     gap.competency = c.model.competency_id(r.competency);
     gap.role = role_id;
     gap.min_level = r.min_level;
     gap.importance = r.importance;
+    gap.hard = r.hard;
     for (const PersonId person : free) {
       const double level = c.level(person, gap.competency);
       if (!team::meets(level, r.min_level)) {
@@ -186,7 +186,8 @@ void role_gaps(const Context& c, std::size_t index, const team::CoverageRow& lin
       continue;
     }
     c.outsiders(gap, [&](PersonId person) {
-      return team::qualifies_for_role(c.model, c.levels[person.index()], role_id);
+      return team::qualifies_for_role(c.model, c.levels[person.index()], role_id) &&
+             team::meets(c.level(person, gap.competency), r.min_level);
     });
     c.finish(gap);
     gaps.push_back(std::move(gap));
@@ -219,7 +220,8 @@ void holder_gaps(const Context& c, std::size_t index, const team::Coverage& cove
       gap.shortfall = r.min_level - level;
       gap.train.push_back({holder, level, gap.shortfall});
       c.outsiders(gap, [&](PersonId person) {
-        return team::meets(c.level(person, competency), r.min_level);
+        return team::qualifies_for_role(c.model, c.levels[person.index()], held.role) &&
+               team::meets(c.level(person, competency), r.min_level);
       });
       c.finish(gap);
       gaps.push_back(std::move(gap));
@@ -229,16 +231,13 @@ void holder_gaps(const Context& c, std::size_t index, const team::Coverage& cove
 
 }  // namespace
 
-GapReport gap_report(const Model& model, const TeamRequest& request,
-                     std::span<const PersonId> team) {
+GapReport gap_report(const Model& model, const TeamRequest& request, std::span<const PersonId> team,
+                     std::optional<std::size_t> top_k) {
   model.validate(request);
   GapReport report;
   report.coverage = team::evaluate(model, request, team);
-  Context context{model,
-                  request,
-                  {team.begin(), team.end()},
-                  {request.exclude.begin(), request.exclude.end()},
-                  {}};
+  Context context{
+      model, request, {team.begin(), team.end()}, team::request_rows(model, request), {}};
   for (std::uint32_t k = 0; k < model.people().size(); ++k) {
     context.levels.push_back(model.effective_levels(PersonId(k)));
   }
@@ -258,6 +257,9 @@ GapReport gap_report(const Model& model, const TeamRequest& request,
   }
   std::stable_sort(report.gaps.begin(), report.gaps.end(),
                    [](const Gap& a, const Gap& b) { return a.priority > b.priority; });
+  if (top_k && report.gaps.size() > *top_k) {
+    report.gaps.resize(*top_k);
+  }
   return report;
 }
 

@@ -17,7 +17,9 @@ def test_the_leadership_team_has_only_soft_gaps_ranked_by_priority(example: tw.M
     ]
     collaboration, clear = report.gaps
     assert not collaboration.trainable and collaboration.train == []
-    assert collaboration.transfer[0] == "p13"  # the cheapest employee with collaboration >= 4
+    # The only employee with collaboration >= 4 who also qualifies for operations manager; the
+    # cheaper p13 has the collaboration but none of the role's hard requirements.
+    assert collaboration.transfer == ["p03"]
     assert clear.trainable
     assert clear.train == [tw.TrainingOption("p06", 2, 1)]
 
@@ -48,3 +50,33 @@ def test_a_team_with_an_unknown_person_raises(example: tw.Model) -> None:
         tw.gap_report(example, "leadership_team", ["p01", "p99"])
     with pytest.raises(tw.DuplicateIdError, match="team names person 'p01' twice"):
         tw.gap_report(example, "leadership_team", ["p01", "p01"])
+
+
+def test_top_k_keeps_the_gaps_of_highest_priority(example: tw.Model) -> None:
+    team = ["p04", "p06", "p09", "x01"]
+    every = tw.gap_report(example, "leadership_team", team).gaps
+    assert tw.gap_report(example, "leadership_team", team, top_k=1).gaps == every[:1]
+    assert tw.gap_report(example, "leadership_team", team, top_k=0).gaps == []
+    with pytest.raises(tw.OutOfRangeError, match="top_k"):
+        tw.gap_report(example, "leadership_team", team, top_k=-1)
+
+
+def test_a_person_who_fails_a_roles_hard_requirements_still_sees_its_soft_gaps(
+    example: tw.Model,
+) -> None:
+    # p13 holds none of operations manager's hard requirements; its soft collaboration >= 4 is
+    # met, and the report lists the hard gaps, each naming only people who qualify for the role.
+    request = tw.TeamRequest("ops", roles=[tw.RoleSlot("operations_manager")])
+    report = tw.gap_report(example, request, ["p13"])
+    assert {g.competency for g in report.gaps} == {"parcel_tracking", "data_driven_decisions"}
+    (role,) = [r for r in example.roles if r.id == "operations_manager"]
+    for gap in report.gaps:
+        assert gap.transfer and gap.hire
+        for person in gap.transfer + gap.hire:
+            assert all(
+                example.effective_level(person, q.competency) >= q.min_level
+                for q in role.requirements
+                if q.hard
+            ), person
+    soft = tw.gap_report(example, request, ["p10"])  # p10 lacks collaboration too
+    assert any(not g.hard and g.competency == "collaboration" for g in soft.gaps)

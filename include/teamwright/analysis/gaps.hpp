@@ -61,10 +61,15 @@ struct GapReport {
   std::vector<Gap> gaps;
 };
 
-/// The gaps of `team` (people in any order, no repeats) against `request`. Excluded and
-/// unavailable people are never proposed. Throws what `Model::validate` throws for an invalid
-/// request and `DuplicateIdError` for a person named twice. Deterministic.
+/// The gaps of `team` (people in any order, no repeats) against `request`, highest priority
+/// (importance x shortfall) first; with `top_k`, only the first k ("a few gaps at a time").
+/// Suggestions name only people who may join a team for the request (team::eligible) and, for
+/// a gap of a role, who qualify for that role. The gaps of a role slot include its soft
+/// requirements whether or not the people nearest to it meet the hard ones. Throws what
+/// `Model::validate` throws for an invalid request and `DuplicateIdError` for a person named
+/// twice. Deterministic.
 [[nodiscard]] GapReport gap_report(const Model& model, const TeamRequest& request,
-                                   std::span<const PersonId> team);
+                                   std::span<const PersonId> team,
+                                   std::optional<std::size_t> top_k = std::nullopt);
 
 }  // namespace teamwright::analysis

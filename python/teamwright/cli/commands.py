@@ -117,7 +117,7 @@ def _run(args: argparse.Namespace) -> int:
         if args.people is None:
             raise UsageError("gaps: give the team with --people")
         people = [person for person in args.people.split(",") if person]
-        report = teamwright.gap_report(model, args.request, people)
+        report = teamwright.gap_report(model, args.request, people, top_k=args.top)
         if args.json:
             print_json(report.to_dict())
         else:

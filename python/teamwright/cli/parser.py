@@ -117,6 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     gaps.add_argument("--request", required=True, help="id of a request in the file")
     gaps.add_argument("--people", help="comma-separated person ids: the team")
     gaps.add_argument("--team", dest="people", action=_DeprecatedAlias, new="--people")
+    gaps.add_argument(
+        "--top", type=_positive_int, metavar="K", help="only the K gaps of highest priority"
+    )
     gaps.add_argument("--json", action="store_true", help="print the report as one JSON object")
 
     cover = commands.add_parser(

@@ -105,8 +105,9 @@ TEST(GapReport, AnUnfilledRoleSlotNamesWhatItsNearestMemberLacks) {
   const Model m = model();
   const TeamRequest request{.id = "r", .roles = {{.role = "lead"}}, .exclude = {"banned"}};
   const GapReport report = gap_report(m, request, team(m, {"m1", "m2"}));
-  // m2 is nearest (skill 3 of 4, talent 4 of 3): one skill level short.
-  ASSERT_EQ(report.gaps.size(), 1U);
+  // m2 is nearest (skill 3 of 4, talent 4 of 3): one skill level short; and the role's soft
+  // requirement counts too, though m2 does not meet the hard ones yet.
+  ASSERT_EQ(report.gaps.size(), 2U);
   const Gap& gap = report.gaps[0];
   EXPECT_EQ(gap.role, m.role_id("lead"));
   EXPECT_EQ(gap.competency, m.competency_id("skill"));
@@ -115,6 +116,12 @@ TEST(GapReport, AnUnfilledRoleSlotNamesWhatItsNearestMemberLacks) {
   EXPECT_EQ(gap.train.at(0).person, m.person_id("m2"));
   EXPECT_EQ(gap.transfer, team(m, {"in_cheap"}));  // qualifies for the whole role
   EXPECT_EQ(gap.hire, team(m, {"ext"}));
+  const Gap& soft = report.gaps[1];
+  EXPECT_EQ(soft.competency, m.competency_id("coachable_trait"));
+  EXPECT_FALSE(soft.hard);
+  EXPECT_DOUBLE_EQ(soft.priority, 2 * 2);
+  EXPECT_TRUE(soft.transfer.empty());  // nobody who qualifies for lead has the trait
+  EXPECT_EQ(gap_report(m, request, team(m, {"m1", "m2"}), 1).gaps.size(), 1U);
 }
 
 TEST(GapReport, ASoftRequirementTheRoleHolderLacksIsAGap) {
