@@ -3,8 +3,10 @@
 #include <pybind11/stl/filesystem.h>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "bindings/convert.hpp"
 #include "bindings/register.hpp"
@@ -47,6 +49,18 @@ void register_model(py::module_& m) {
           },
           py::arg("person"), py::arg("competency"))
       .def("as_of", &Model::as_of)
+      .def(
+          "training_terms",
+          [](const Model& model, std::string_view person,
+             std::string_view competency) -> std::optional<std::pair<double, double>> {
+            const auto terms =
+                model.training_terms(model.person_id(person), model.competency_id(competency));
+            if (!terms) {
+              return std::nullopt;
+            }
+            return std::pair{terms->cost_per_level, terms->weeks_per_level};
+          },
+          py::arg("person"), py::arg("competency"))
       .def("__eq__", [](const Model& a, const Model& b) { return a == b; });
   m.def(
       "trainable_by_default",

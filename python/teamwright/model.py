@@ -71,6 +71,30 @@ DEFAULT_LEVELS = ("none", "novice", "basic", "intermediate", "advanced", "expert
 
 
 @dataclass
+class TrainingTerms:
+    """What raising a person one level in a trainable competency takes (docs/model.md#training)."""
+
+    cost_per_level: float
+    weeks_per_level: float
+
+
+@dataclass
+class TrainingOverride:
+    """A person's own training terms for a competency, overriding its terms field by field."""
+
+    cost_per_level: float | None = None
+    weeks_per_level: float | None = None
+
+
+@dataclass
+class DevelopmentPolicy:
+    """How development plans are followed up."""
+
+    review_every_weeks: float = 4.0
+    """Weeks between a plan's review checkpoints; > 0."""
+
+
+@dataclass
 class Competency:
     """Something a person can do or be, with its place in the hierarchy (``parents``): a level in
     a child counts for its parents."""
@@ -82,6 +106,9 @@ class Competency:
     """Overrides the kind's default when set."""
     parents: list[str] = field(default_factory=list)
     description: str = ""
+    training: TrainingTerms | None = None
+    """The cost and duration of training it, per level (trainable competencies only); unset:
+    training it cannot be planned."""
 
     @property
     def is_trainable(self) -> bool:
@@ -146,6 +173,8 @@ class Person:
     availability: float = 1.0
     external: bool = False
     attributes: dict[str, bool | int | float | str] = field(default_factory=dict)
+    training: dict[str, TrainingOverride] = field(default_factory=dict)
+    """Per trainable competency id, this person's own training terms where they differ."""
     current_role: str = ""
     """The role the person holds now (a role id), or empty; `mismatches` compares it with the
     roles they would fit better."""
@@ -272,11 +301,18 @@ def _from_dict(cls: type[_T], data: dict[str, Any], **convert: Callable[[Any], A
 
 
 def _competency(data: dict[str, Any]) -> Competency:
-    return _from_dict(Competency, data, kind=CompetencyKind)
+    return _from_dict(
+        Competency, data, kind=CompetencyKind, training=lambda t: _from_dict(TrainingTerms, t)
+    )
 
 
 def _person(data: dict[str, Any]) -> Person:
-    return _from_dict(Person, data, assessments=lambda items: [_assessment(a) for a in items])
+    return _from_dict(
+        Person,
+        data,
+        assessments=lambda items: [_assessment(a) for a in items],
+        training=lambda terms: {c: _from_dict(TrainingOverride, t) for c, t in terms.items()},
+    )
 
 
 def _assessment(data: dict[str, Any]) -> Assessment:
@@ -317,12 +353,15 @@ class Model:
         relations: Sequence[Relation] = (),
         scale: list[str] | None = None,
         assessment_policy: AssessmentPolicy | None = None,
+        development: DevelopmentPolicy | None = None,
     ) -> None:
         document: dict[str, Any] = {"format": "teamwright", "version": FORMAT_VERSION}
         if scale is not None:
             document["scale"] = {"levels": list(scale)}
         if assessment_policy is not None:
             document["assessment_policy"] = _plain(assessment_policy)
+        if development is not None:
+            document["development"] = _plain(development)
         document["competencies"] = _plain(list(competencies))
         document["relations"] = _plain(list(relations))
         document["people"] = _plain(list(people))
@@ -364,6 +403,17 @@ class Model:
             source_weights=lambda w: {AssessmentSource(k): v for k, v in w.items()},
             sources=lambda items: [AssessmentSource(s) for s in items],
         )
+
+    @cached_property
+    def development(self) -> DevelopmentPolicy:
+        """How development plans are followed up."""
+        return _from_dict(DevelopmentPolicy, self._document.get("development", {}))
+
+    def training_terms(self, person: str, competency: str) -> TrainingTerms | None:
+        """What training ``person`` one level in ``competency`` takes: the competency's terms
+        with the person's overrides; None when it is not trainable or a term is unknown."""
+        terms = self._core.training_terms(person, competency)
+        return None if terms is None else TrainingTerms(*terms)
 
     @property
     def as_of(self) -> str:

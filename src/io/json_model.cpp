@@ -35,6 +35,11 @@ Competency read_competency(const Json& value, const std::string& where) {
   c.trainable = f.optional("trainable", Fields::as_boolean);
   c.parents = f.strings("parents");
   c.description = f.string_or("description", "");
+  if (const Json* training = f.find("training")) {
+    Fields t(*training, f.where() + ": training");
+    c.training = TrainingTerms{t.real("cost_per_level"), t.real("weeks_per_level")};
+    t.finish();
+  }
   f.finish();
   return c;
 }
@@ -171,6 +176,17 @@ Person read_person(const Json& value, const std::string& where) {
       p.attributes[key] = read_attribute(item, f.where() + ": attribute " + quote(key));
     }
   }
+  if (const Json* training = f.find("training")) {
+    if (!training->is_object()) {
+      throw FormatError(f.field("training") + " must be an object, got " + type_name(*training));
+    }
+    for (const auto& [competency, terms] : training->items()) {
+      Fields t(terms, f.where() + ": training for " + quote(competency));
+      p.training[competency] = {t.optional("cost_per_level", Fields::as_real),
+                                t.optional("weeks_per_level", Fields::as_real)};
+      t.finish();
+    }
+  }
   p.current_role = f.string_or("current_role", "");
   p.preferred_roles = f.strings("preferred_roles");
   p.preferred_shifts = f.strings("preferred_shifts");
@@ -237,6 +253,12 @@ Model model_from_json(const Json& document) {
   if (const Json* policy = f.find("assessment_policy")) {
     framework.assessment_policy = read_policy(*policy);
   }
+  if (const Json* development = f.find("development")) {
+    Fields d(*development, "development");
+    framework.development.review_every_weeks =
+        d.real_or("review_every_weeks", framework.development.review_every_weeks);
+    d.finish();
+  }
   f.require("competencies");
   framework.competencies = read_list<Competency>(f, "competencies", read_competency);
   framework.relations = read_list<Relation>(f, "relations", read_relation);
@@ -257,6 +279,10 @@ Json model_to_json(const Model& model) {
   if (model.framework().assessment_policy != AssessmentPolicy{}) {
     out["assessment_policy"] = policy_json(model.framework().assessment_policy);
   }
+  if (model.framework().development != DevelopmentPolicy{}) {
+    out["development"]["review_every_weeks"] =
+        number(model.framework().development.review_every_weeks);
+  }
   Json competencies = Json::array();
   for (const Competency& c : model.competencies()) {
     Json item;
@@ -266,6 +292,10 @@ Json model_to_json(const Model& model) {
     if (c.trainable) item["trainable"] = *c.trainable;
     if (!c.parents.empty()) item["parents"] = strings_json(c.parents);
     if (!c.description.empty()) item["description"] = c.description;
+    if (c.training) {
+      item["training"] = {{"cost_per_level", number(c.training->cost_per_level)},
+                          {"weeks_per_level", number(c.training->weeks_per_level)}};
+    }
     competencies.push_back(std::move(item));
   }
   out["competencies"] = std::move(competencies);
@@ -310,6 +340,16 @@ Json model_to_json(const Model& model) {
         attributes[key] = attribute_json(value);
       }
       item["attributes"] = std::move(attributes);
+    }
+    if (!p.training.empty()) {
+      Json training = Json::object();
+      for (const auto& [competency, terms] : p.training) {
+        Json own = Json::object();
+        if (terms.cost_per_level) own["cost_per_level"] = number(*terms.cost_per_level);
+        if (terms.weeks_per_level) own["weeks_per_level"] = number(*terms.weeks_per_level);
+        training[competency] = std::move(own);
+      }
+      item["training"] = std::move(training);
     }
     if (!p.current_role.empty()) item["current_role"] = p.current_role;
     if (!p.preferred_roles.empty()) item["preferred_roles"] = strings_json(p.preferred_roles);

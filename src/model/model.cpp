@@ -76,6 +76,33 @@ void check_importance(const std::string& where, int importance) {
 
 bool is_calendar_date(const std::string& text) { return day_number(text).has_value(); }
 
+void check_term(const std::string& where, const char* name, double value) {
+  if (!std::isfinite(value) || value < 0) {
+    throw OutOfRangeError(where + ": " + name + " " + number(value) +
+                          " must be a finite number >= 0");
+  }
+}
+
+void check_training(const Framework& framework) {
+  for (const Competency& c : framework.competencies) {
+    if (!c.training) {
+      continue;
+    }
+    const std::string where = "competency " + quote(c.id) + ": training";
+    if (!c.is_trainable()) {
+      throw InvalidInputError(where + " is given, but a " + std::string(to_string(c.kind)) +
+                              " that is not trainable is never closed by training");
+    }
+    check_term(where, "cost_per_level", c.training->cost_per_level);
+    check_term(where, "weeks_per_level", c.training->weeks_per_level);
+  }
+  const double weeks = framework.development.review_every_weeks;
+  if (!std::isfinite(weeks) || weeks <= 0) {
+    throw OutOfRangeError("development: review_every_weeks " + number(weeks) +
+                          " must be a finite number > 0");
+  }
+}
+
 void check_policy(const AssessmentPolicy& policy) {
   const std::string where = "assessment policy";
   for (const auto& [source, weight] : policy.source_weights) {
@@ -169,6 +196,21 @@ void check_person(const ModelData& data, const Person& person) {
     if (!std::isfinite(a.confidence) || a.confidence <= 0 || a.confidence > 1) {
       throw OutOfRangeError(what_where + " of " + quote(a.competency) + ": confidence " +
                             number(a.confidence) + " is outside (0, 1]");
+    }
+  }
+  for (const auto& [competency, terms] : person.training) {
+    const std::string what = where + ": training for " + quote(competency);
+    const CompetencyId id = resolve_competency(data, where, "training", competency);
+    const Competency& c = data.framework.competencies[id.index()];
+    if (!c.is_trainable()) {
+      throw InvalidInputError(what + ": a " + std::string(to_string(c.kind)) +
+                              " that is not trainable is never closed by training");
+    }
+    if (terms.cost_per_level) {
+      check_term(what, "cost_per_level", *terms.cost_per_level);
+    }
+    if (terms.weeks_per_level) {
+      check_term(what, "weeks_per_level", *terms.weeks_per_level);
     }
   }
   if (!std::isfinite(person.cost) || person.cost < 0) {
@@ -364,6 +406,7 @@ Model::Model(Framework framework, std::vector<Person> people, std::vector<Role> 
   detail::check_policy(policy);
   data->as_of_day = *day_number(policy.as_of.empty() ? today() : policy.as_of);
   detail::index_ids(data->competency_index, "competency", data->framework.competencies);
+  detail::check_training(data->framework);
   detail::build_hierarchy(*data);
   detail::index_relations(*data);
   detail::index_ids(data->person_index, "person", data->people);
@@ -388,6 +431,26 @@ Model::Model(Framework framework, std::vector<Person> people, std::vector<Role> 
 
 const Framework& Model::framework() const { return data_->framework; }
 const ProficiencyScale& Model::scale() const { return data_->framework.scale; }
+
+std::optional<TrainingTerms> Model::training_terms(PersonId person, CompetencyId competency) const {
+  const Competency& c = this->competency(competency);
+  if (!c.is_trainable()) {
+    return std::nullopt;
+  }
+  const Person& p = this->person(person);
+  const auto found = p.training.find(c.id);
+  const TrainingOverride own = found != p.training.end() ? found->second : TrainingOverride{};
+  const auto cost = own.cost_per_level
+                        ? own.cost_per_level
+                        : (c.training ? std::optional(c.training->cost_per_level) : std::nullopt);
+  const auto weeks = own.weeks_per_level
+                         ? own.weeks_per_level
+                         : (c.training ? std::optional(c.training->weeks_per_level) : std::nullopt);
+  if (!cost || !weeks) {
+    return std::nullopt;
+  }
+  return TrainingTerms{*cost, *weeks};
+}
 std::string Model::as_of() const { return date_of(data_->as_of_day); }
 std::span<const Competency> Model::competencies() const { return data_->framework.competencies; }
 std::span<const Relation> Model::relations() const { return data_->framework.relations; }

@@ -31,6 +31,24 @@ enum class CompetencyKind { kSkill, kKnowledge, kTalent, kTrait };
 /// The kind with that file-format name, or nothing.
 [[nodiscard]] std::optional<CompetencyKind> parse_competency_kind(std::string_view name);
 
+/// What raising a person one level in a trainable competency takes (docs/model.md#training).
+struct TrainingTerms {
+  /// Money per level point; finite, >= 0.
+  double cost_per_level = 0;
+  /// Weeks per level point; finite, >= 0.
+  double weeks_per_level = 0;
+
+  friend bool operator==(const TrainingTerms&, const TrainingTerms&) = default;
+};
+
+/// How development plans are followed up.
+struct DevelopmentPolicy {
+  /// Weeks between review checkpoints of a development plan; finite, > 0.
+  double review_every_weeks = 4;
+
+  friend bool operator==(const DevelopmentPolicy&, const DevelopmentPolicy&) = default;
+};
+
 /// Something a person can do or be.
 struct Competency {
   std::string id;
@@ -42,6 +60,9 @@ struct Competency {
   /// A level in a competency counts for all its ancestors.
   std::vector<std::string> parents;
   std::string description;
+  /// The cost and duration of training it, per level; only a trainable competency has them.
+  /// Unset: training it cannot be planned (gap closure then transfers or hires).
+  std::optional<TrainingTerms> training;
 
   [[nodiscard]] bool is_trainable() const { return trainable.value_or(trainable_by_default(kind)); }
   friend bool operator==(const Competency&, const Competency&) = default;
@@ -77,6 +98,7 @@ struct Framework {
   std::vector<Competency> competencies;
   std::vector<Relation> relations;
   AssessmentPolicy assessment_policy;
+  DevelopmentPolicy development;
 
   friend bool operator==(const Framework&, const Framework&) = default;
 };

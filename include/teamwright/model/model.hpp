@@ -4,6 +4,7 @@
 /// The validated, indexed model: framework, people, roles and named team requests.
 
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -90,6 +91,11 @@ class Model {
   [[nodiscard]] std::vector<LevelEntry> effective_levels(PersonId person) const;
   /// The same into `out` (replacing its content, reusing its storage), for loops over people.
   void effective_levels(PersonId person, std::vector<LevelEntry>& out) const;
+
+  /// What training the person one level in the competency takes: the competency's terms with
+  /// the person's overrides; nothing when it is not trainable or a term is unknown.
+  [[nodiscard]] std::optional<TrainingTerms> training_terms(PersonId person,
+                                                            CompetencyId competency) const;
 
   /// Checks a request against this model with the same rules as the stored requests.
   /// Throws as the constructor does.

@@ -71,6 +71,14 @@ struct AssessmentPolicy {
   friend bool operator==(const AssessmentPolicy&, const AssessmentPolicy&) = default;
 };
 
+/// A person's own terms for training a competency, overriding the competency's field by field.
+struct TrainingOverride {
+  std::optional<double> cost_per_level;
+  std::optional<double> weeks_per_level;
+
+  friend bool operator==(const TrainingOverride&, const TrainingOverride&) = default;
+};
+
 /// A free attribute value: location, team of origin, a protected attribute for fairness reports.
 using AttributeValue = std::variant<bool, std::int64_t, double, std::string>;
 
@@ -89,6 +97,9 @@ struct Person {
   /// An external candidate (a hire) rather than an employee.
   bool external = false;
   std::map<std::string, AttributeValue, std::less<>> attributes;
+  /// Per competency id (trainable ones only), what training this person costs and takes where
+  /// it differs from the competency's terms.
+  std::map<std::string, TrainingOverride, std::less<>> training;
   /// The role the person holds now (a role id), or empty; `analysis::mismatches` compares it
   /// with the roles they would fit better.
   std::string current_role;
