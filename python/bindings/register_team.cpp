@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bindings/convert.hpp"
@@ -13,6 +14,8 @@
 #include "teamwright/analysis/assessments.hpp"
 #include "teamwright/analysis/fit.hpp"
 #include "teamwright/analysis/gaps.hpp"
+#include "teamwright/analysis/posting.hpp"
+#include "teamwright/io/json_results.hpp"
 #include "teamwright/team/check.hpp"
 #include "teamwright/team/compile.hpp"
 #include "teamwright/team/solve.hpp"
@@ -126,6 +129,14 @@ void register_team(py::module_& m) {
         return to_python(json);
       },
       py::arg("model"), py::arg("low_fit"), py::arg("margin"));
+  m.def(
+      "job_posting",
+      [](const Model& model, std::string_view role) {
+        const analysis::JobPosting posting = analysis::job_posting(model, model.role_id(role));
+        return py::make_tuple(to_python(io::detail::job_posting_to_json(model, posting)),
+                              io::job_posting_markdown(model, posting));
+      },
+      py::arg("model"), py::arg("role"));
 }
 
 }  // namespace teamwright::python

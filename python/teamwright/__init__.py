@@ -86,6 +86,7 @@ from teamwright.model import (
     loads,
     save,
 )
+from teamwright.posting import JobPosting, PostingLine, job_posting
 from teamwright.solving import Progress, Status, Termination
 from teamwright.team import (
     Constraint,
@@ -130,6 +131,7 @@ __all__ = [
     "GapReport",
     "GeneralizedSolution",
     "InvalidInputError",
+    "JobPosting",
     "Member",
     "MentoringGoal",
     "MentoringPair",
@@ -141,6 +143,7 @@ __all__ = [
     "Person",
     "Placement",
     "PlacementResult",
+    "PostingLine",
     "Progress",
     "Relation",
     "Relaxation",
@@ -176,6 +179,7 @@ __all__ = [
     "example_path",
     "fit_matrix",
     "gap_report",
+    "job_posting",
     "linear_sum_assignment",
     "load",
     "loads",

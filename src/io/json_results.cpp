@@ -8,6 +8,7 @@
 #include "io/json_contract.hpp"
 #include "io/json_results_document.hpp"
 #include "teamwright/team/rows.hpp"
+#include "util/text.hpp"
 
 namespace teamwright::io {
 namespace detail {
@@ -151,6 +152,26 @@ Json result_to_json(const Model& model, const TeamRequest& request,
   return out;
 }
 
+Json job_posting_to_json(const Model& model, const analysis::JobPosting& posting) {
+  const auto lines = [&](const std::vector<analysis::PostingLine>& list) {
+    Json out = Json::array();
+    for (const analysis::PostingLine& line : list) {
+      const Competency& c = model.competency(line.competency);
+      out.push_back({{"competency", c.id},
+                     {"name", c.name.empty() ? c.id : c.name},
+                     {"kind", std::string(to_string(c.kind))},
+                     {"min_level", number(line.min_level)},
+                     {"label", model.scale().label(line.min_level)},
+                     {"importance", line.importance},
+                     {"trainable", line.trainable}});
+    }
+    return out;
+  };
+  return {{"role", model.role(posting.role).id},   {"title", posting.title},
+          {"description", posting.description},    {"required", lines(posting.required)},
+          {"desirable", lines(posting.desirable)}, {"responsibilities", posting.responsibilities}};
+}
+
 Json mismatches_to_json(const Model& model, std::span<const analysis::Mismatch> mismatches) {
   const auto evidence = [&](const std::vector<analysis::RequirementEvidence>& list) {
     Json out = Json::array();
@@ -257,6 +278,45 @@ Json gap_report_to_json(const Model& model, const TeamRequest& request,
 std::string dump_result(const Model& model, const TeamRequest& request,
                         const team::TeamResult& result) {
   return detail::result_to_json(model, request, result).dump(2) + "\n";
+}
+
+std::string dump_job_posting(const Model& model, const analysis::JobPosting& posting) {
+  return detail::job_posting_to_json(model, posting).dump(2) + "\n";
+}
+
+std::string job_posting_markdown(const Model& model, const analysis::JobPosting& posting) {
+  std::string out = "# " + posting.title + "\n\n";
+  if (!posting.description.empty()) {
+    out += posting.description + "\n\n";
+  }
+  const auto section = [&](const char* title, const std::vector<analysis::PostingLine>& lines) {
+    if (lines.empty()) {
+      return;
+    }
+    out += std::string("## ") + title + "\n\n";
+    for (const analysis::PostingLine& line : lines) {
+      const Competency& c = model.competency(line.competency);
+      out += "- " + (c.name.empty() ? c.id : c.name) + ": " + util::number(line.min_level) + " (" +
+             model.scale().label(line.min_level) + ") or above";
+      if (!line.trainable) {
+        out +=
+            " (a " + std::string(to_string(c.kind)) + ": hire for it, training cannot create it)";
+      }
+      out += "\n";
+    }
+    out += "\n";
+  };
+  section("Required", posting.required);
+  section("Desirable", posting.desirable);
+  if (!posting.responsibilities.empty()) {
+    out += "## Responsibilities\n\n";
+    for (const std::string& r : posting.responsibilities) {
+      out += "- " + r + "\n";
+    }
+    out += "\n";
+  }
+  out.pop_back();  // one newline at the end
+  return out;
 }
 
 std::string dump_mismatches(const Model& model, std::span<const analysis::Mismatch> mismatches) {

@@ -6,6 +6,7 @@
 #include "teamwright/analysis/assessments.hpp"
 #include "teamwright/analysis/fit.hpp"
 #include "teamwright/analysis/gaps.hpp"
+#include "teamwright/analysis/posting.hpp"
 #include "teamwright/team/solve.hpp"
 
 namespace teamwright::io::detail {
@@ -16,6 +17,7 @@ namespace teamwright::io::detail {
                                                 const Json& document);
 [[nodiscard]] Json gap_report_to_json(const Model& model, const TeamRequest& request,
                                       const analysis::GapReport& report);
+[[nodiscard]] Json job_posting_to_json(const Model& model, const analysis::JobPosting& posting);
 [[nodiscard]] Json mismatches_to_json(const Model& model,
                                       std::span<const analysis::Mismatch> mismatches);
 [[nodiscard]] Json assessment_review_to_json(const Model& model,

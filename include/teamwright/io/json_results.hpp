@@ -13,6 +13,7 @@
 #include "teamwright/analysis/assessments.hpp"
 #include "teamwright/analysis/fit.hpp"
 #include "teamwright/analysis/gaps.hpp"
+#include "teamwright/analysis/posting.hpp"
 #include "teamwright/model/model.hpp"
 #include "teamwright/team/solve.hpp"
 
@@ -35,6 +36,13 @@ namespace teamwright::io {
 /// The JSON form of a gap report (docs/format.md#gap-reports).
 [[nodiscard]] std::string dump_gap_report(const Model& model, const TeamRequest& request,
                                           const analysis::GapReport& report);
+
+/// The JSON form of a job posting (docs/format.md#job-postings), and the posting as Markdown, for
+/// a job board or an e-mail: the title, the description, what is required and what desirable
+/// (levels with their scale labels, talents and traits marked), the responsibilities.
+[[nodiscard]] std::string dump_job_posting(const Model& model, const analysis::JobPosting& posting);
+[[nodiscard]] std::string job_posting_markdown(const Model& model,
+                                               const analysis::JobPosting& posting);
 
 /// The JSON form of a list of mismatches (docs/format.md#mismatches).
 [[nodiscard]] std::string dump_mismatches(const Model& model,

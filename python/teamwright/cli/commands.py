@@ -112,6 +112,12 @@ def _run(args: argparse.Namespace) -> int:
             print_json(review.to_dict())
         else:
             print_review(model, review)
+    elif args.command == "posting":
+        posting = teamwright.job_posting(_load(args.file), args.role)
+        if args.json:
+            print_json(posting.to_dict())
+        else:
+            print(posting.to_markdown(), end="")
     elif args.command == "gaps":
         model = _load(args.file)
         if args.people is None:

@@ -112,6 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     assessments.add_argument("--json", action="store_true", help="print the review as JSON")
 
+    posting = commands.add_parser("posting", help="the job posting for a role")
+    posting.add_argument("file")
+    posting.add_argument("--role", required=True, help="id of a role in the file")
+    posting.add_argument("--json", action="store_true", help="print the posting as JSON")
+
     gaps = commands.add_parser("gaps", help="report a team's gaps against a request")
     gaps.add_argument("file")
     gaps.add_argument("--request", required=True, help="id of a request in the file")
