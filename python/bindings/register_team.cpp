@@ -2,6 +2,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,7 @@
 #include "bindings/register.hpp"
 #include "io/json_results_document.hpp"
 #include "teamwright/analysis/assessments.hpp"
+#include "teamwright/analysis/closure.hpp"
 #include "teamwright/analysis/fit.hpp"
 #include "teamwright/analysis/gaps.hpp"
 #include "teamwright/analysis/posting.hpp"
@@ -137,6 +139,29 @@ void register_team(py::module_& m) {
                               io::job_posting_markdown(model, posting));
       },
       py::arg("model"), py::arg("role"));
+  m.def(
+      "close_gaps",
+      [](const Model& model, py::handle request, const std::vector<std::string>& team,
+         std::optional<double> deadline_weeks, bool train, bool transfer, bool hire,
+         const std::string& mode, double time_limit_s, std::uint64_t seed, int threads,
+         const py::object& on_progress) {
+        const TeamRequest parsed = request_of(model, request);
+        std::vector<PersonId> people;
+        people.reserve(team.size());
+        for (const std::string& id : team) {
+          people.push_back(model.person_id(id));
+        }
+        const analysis::ClosureOptions closure{
+            .deadline_weeks = deadline_weeks, .train = train, .transfer = transfer, .hire = hire};
+        const SolveOptions options = options_of(mode, time_limit_s, seed, threads);
+        const auto result = solve_interruptibly(on_progress, [&](const SolveHooks& h) {
+          return analysis::close_gaps(model, parsed, people, closure, options, h);
+        });
+        return to_python(io::detail::closure_to_json(model, result));
+      },
+      py::arg("model"), py::arg("request"), py::arg("people"), py::arg("deadline_weeks"),
+      py::arg("train"), py::arg("transfer"), py::arg("hire"), py::arg("mode"),
+      py::arg("time_limit_s"), py::arg("seed"), py::arg("threads"), py::arg("on_progress"));
 }
 
 }  // namespace teamwright::python

@@ -49,6 +49,7 @@ from teamwright.assign import (
 from teamwright.assign import (
     staff as staff,
 )
+from teamwright.closure import ClosureAction, ClosureResult, close_gaps
 from teamwright.errors import (
     CyclicHierarchyError,
     DuplicateIdError,
@@ -115,6 +116,8 @@ __all__ = [
     "AssessmentReview",
     "AssessmentSource",
     "BlindSpot",
+    "ClosureAction",
+    "ClosureResult",
     "Competency",
     "CompetencyKind",
     "Constraint",
@@ -174,6 +177,7 @@ __all__ = [
     "assign_staff",
     "blind_spots",
     "check",
+    "close_gaps",
     "compile_request",
     "dumps",
     "example_path",

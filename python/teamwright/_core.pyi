@@ -151,6 +151,20 @@ def check_split(
     rules: SplitRules,
     result: dict[str, typing.Any],
 ) -> list[str]: ...
+def close_gaps(
+    model: Model,
+    request: str | dict[str, typing.Any],
+    people: collections.abc.Sequence[str],
+    deadline_weeks: float | None,
+    train: bool,
+    transfer: bool,
+    hire: bool,
+    mode: str,
+    time_limit_s: typing.SupportsFloat | typing.SupportsIndex,
+    seed: typing.SupportsInt | typing.SupportsIndex,
+    threads: typing.SupportsInt | typing.SupportsIndex,
+    on_progress: collections.abc.Callable[[dict[str, typing.Any]], None] | None,
+) -> dict[str, typing.Any]: ...
 def compile_request(model: Model, request: str | dict[str, typing.Any]) -> CoverProblem:
     """
     The covering problem a request compiles to (docs/model.md).

@@ -152,6 +152,36 @@ Json result_to_json(const Model& model, const TeamRequest& request,
   return out;
 }
 
+Json closure_to_json(const Model& model, const analysis::ClosureResult& result) {
+  Json actions = Json::array();
+  for (const analysis::ClosureAction& a : result.actions) {
+    Json item = {{"kind", std::string(analysis::to_string(a.kind))},
+                 {"person", model.person(a.person).id}};
+    item["competency"] = a.competency ? Json(model.competency(*a.competency).id) : Json();
+    item["from_level"] = a.competency ? number(a.from_level) : Json();
+    item["to_level"] = a.competency ? number(a.to_level) : Json();
+    item["to_label"] = a.competency ? Json(model.scale().label(a.to_level)) : Json();
+    item["cost"] = number(a.cost);
+    item["weeks"] = number(a.weeks);
+    actions.push_back(std::move(item));
+  }
+  Json team = Json::array();
+  for (const PersonId person : result.team) {
+    team.push_back(model.person(person).id);
+  }
+  Json out = Json::object();
+  write_contract(out, result);
+  out["cost"] = number(result.cost);
+  out["training_cost"] = number(result.training_cost);
+  out["transfer_cost"] = number(result.transfer_cost);
+  out["hire_cost"] = number(result.hire_cost);
+  out["weeks"] = number(result.weeks);
+  out["actions"] = std::move(actions);
+  out["team"] = std::move(team);
+  out["reasons"] = result.reasons;
+  return out;
+}
+
 Json job_posting_to_json(const Model& model, const analysis::JobPosting& posting) {
   const auto lines = [&](const std::vector<analysis::PostingLine>& list) {
     Json out = Json::array();
@@ -278,6 +308,10 @@ Json gap_report_to_json(const Model& model, const TeamRequest& request,
 std::string dump_result(const Model& model, const TeamRequest& request,
                         const team::TeamResult& result) {
   return detail::result_to_json(model, request, result).dump(2) + "\n";
+}
+
+std::string dump_closure(const Model& model, const analysis::ClosureResult& result) {
+  return detail::closure_to_json(model, result).dump(2) + "\n";
 }
 
 std::string dump_job_posting(const Model& model, const analysis::JobPosting& posting) {

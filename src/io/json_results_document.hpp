@@ -4,6 +4,7 @@
 
 #include "io/json_document.hpp"
 #include "teamwright/analysis/assessments.hpp"
+#include "teamwright/analysis/closure.hpp"
 #include "teamwright/analysis/fit.hpp"
 #include "teamwright/analysis/gaps.hpp"
 #include "teamwright/analysis/posting.hpp"
@@ -17,6 +18,7 @@ namespace teamwright::io::detail {
                                                 const Json& document);
 [[nodiscard]] Json gap_report_to_json(const Model& model, const TeamRequest& request,
                                       const analysis::GapReport& report);
+[[nodiscard]] Json closure_to_json(const Model& model, const analysis::ClosureResult& result);
 [[nodiscard]] Json job_posting_to_json(const Model& model, const analysis::JobPosting& posting);
 [[nodiscard]] Json mismatches_to_json(const Model& model,
                                       std::span<const analysis::Mismatch> mismatches);

@@ -201,9 +201,14 @@ std::vector<LevelEntry> Model::effective_levels(PersonId person) const {
 
 void Model::effective_levels(PersonId person, std::vector<LevelEntry>& out) const {
   (void)this->person(person);
+  effective_levels_from(data_->rated.row(person.index()), out);
+}
+
+void Model::effective_levels_from(std::span<const LevelEntry> rated,
+                                  std::vector<LevelEntry>& out) const {
   out.clear();
   bool climbed = false;
-  for (const LevelEntry& entry : data_->rated.row(person.index())) {
+  for (const LevelEntry& entry : rated) {
     for (const CompetencyId ancestor : data_->ancestors_or_self.row(entry.competency.index())) {
       out.push_back({ancestor, entry.level});
       climbed = climbed || ancestor != entry.competency;

@@ -36,6 +36,9 @@ struct Candidate {
   std::vector<std::pair<std::size_t, std::vector<RoleId>>> slots;
   /// The slot rows they may fill, as bits by position among the slot rows.
   std::uint32_t slot_mask = 0;
+  /// With an upgrade (CompileOptions::upgrades): its extra cost and tag.
+  double extra_cost = 0;
+  std::size_t upgrade = kNoRow;
 };
 
 // The objective's price of every kind of shortfall (docs/model.md#objectives).
@@ -148,11 +151,17 @@ class Prices {
   std::array<double, 6> tier_{};
 };
 
-// Everything about each person the request can use, and the reasons must-include people cannot
-// serve.
+Candidate candidate(const Model& model, const std::vector<RequestRow>& rows,
+                    const std::vector<std::size_t>& slot_rows,
+                    const std::vector<std::vector<std::size_t>>& by_competency, PersonId id,
+                    const Upgrade& way);
+
+// Everything about each person the request can use (as they are, and with each upgrade), and the
+// reasons must-include people cannot serve.
 std::vector<Candidate> candidates(const Model& model, const TeamRequest& request,
                                   const std::vector<RequestRow>& rows,
-                                  const std::vector<std::size_t>& slot_rows, Compiled& out) {
+                                  const std::vector<std::size_t>& slot_rows,
+                                  const CompileOptions& options, Compiled& out) {
   // Counted and FTE rows by competency, so that each person's few levels are matched against
   // the rows that need them rather than every row against every person.
   std::vector<std::vector<std::size_t>> by_competency(model.competencies().size());
@@ -166,19 +175,41 @@ std::vector<Candidate> candidates(const Model& model, const TeamRequest& request
     included[model.person_id(id).index()] = 1;
   }
   std::vector<Candidate> out_candidates;
-  std::vector<LevelEntry> levels;
   for (std::uint32_t index = 0; index < model.people().size(); ++index) {
     const PersonId id(index);
-    model.effective_levels(id, levels);
-    std::string why;
-    if (!eligible(model, request, rows, id, levels, &why)) {
-      if (included[index] != 0) {
-        out.static_reasons.push_back("must-include person " + util::quote(model.person(id).id) +
-                                     " " + why);
+    std::vector<Upgrade> ways{{model.effective_levels(id), 0, kNoRow}};
+    if (options.upgrades) {
+      for (Upgrade& u : options.upgrades(id)) {
+        ways.push_back(std::move(u));
       }
-      continue;
     }
-    Candidate c{id, levels, {}, {}, {}, 0};
+    std::string why;
+    bool any = false;
+    for (const Upgrade& way : ways) {
+      std::string not_this;
+      if (!eligible(model, request, rows, id, way.levels, &not_this)) {
+        why = why.empty() ? not_this : why;
+        continue;
+      }
+      any = true;
+      out_candidates.push_back(candidate(model, rows, slot_rows, by_competency, id, way));
+    }
+    if (!any && included[index] != 0) {
+      out.static_reasons.push_back("must-include person " + util::quote(model.person(id).id) + " " +
+                                   why);
+    }
+  }
+  return out_candidates;
+}
+
+// What a person with these levels brings to the request's rows.
+Candidate candidate(const Model& model, const std::vector<RequestRow>& rows,
+                    const std::vector<std::size_t>& slot_rows,
+                    const std::vector<std::vector<std::size_t>>& by_competency, PersonId id,
+                    const Upgrade& way) {
+  const std::vector<LevelEntry>& levels = way.levels;
+  {
+    Candidate c{id, levels, {}, {}, {}, 0, way.extra_cost, way.tag};
     for (const LevelEntry& entry : levels) {
       for (const std::size_t i : by_competency[entry.competency.index()]) {
         if (meets(entry.level, rows[i].min_level)) {
@@ -200,9 +231,8 @@ std::vector<Candidate> candidates(const Model& model, const TeamRequest& request
         c.slot_mask |= k < 32 ? (1U << k) : 0U;
       }
     }
-    out_candidates.push_back(std::move(c));
+    return c;
   }
-  return out_candidates;
 }
 
 // More leader slots than max_leaders allows can never be held.
@@ -471,7 +501,7 @@ Compiled compile(const Model& model, const TeamRequest& request, const CompileOp
                           std::to_string(slot_rows.size()));
   }
   check_leaders(model, request, rows, out);
-  const std::vector<Candidate> people = candidates(model, request, rows, slot_rows, out);
+  const std::vector<Candidate> people = candidates(model, request, rows, slot_rows, options, out);
   const Prices prices(model, request, rows, people, options);
 
   // Cover rows: the counted, FTE and slot rows, in request order; with each its demand, least
@@ -532,7 +562,7 @@ Compiled compile(const Model& model, const TeamRequest& request, const CompileOp
     const Candidate& c = people[k];
     const Person& person = model.person(c.person);
     Variant member;
-    member.cost = prices.base(person.cost);
+    member.cost = prices.base(person.cost) + c.extra_cost;
     for (const std::size_t i : c.below) {
       member.cost += out.row_penalty[i];  // a soft "everyone" row: a hard one filters
     }
@@ -579,12 +609,15 @@ Compiled compile(const Model& model, const TeamRequest& request, const CompileOp
     idle[k] = static_cast<char>(variants[k].size() == 1 && variants[k].front().rows.empty());
   }
   const std::vector<char> named = named_people(model, request);
-  std::vector<char> kept = keep(model, request, people, member_cost, idle, named);
+  std::vector<char> kept = options.upgrades
+                               ? std::vector<char>(people.size(), 1)
+                               : keep(model, request, people, member_cost, idle, named);
   std::vector<char> prunable(people.size(), 0);
   std::vector<double> base(people.size(), 0.0);
   std::vector<double> weight(people.size(), 0.0);
   for (std::size_t k = 0; k < people.size(); ++k) {
-    prunable[k] = static_cast<char>(idle[k] == 0 && named[people[k].person.index()] == 0);
+    prunable[k] = static_cast<char>(idle[k] == 0 && named[people[k].person.index()] == 0 &&
+                                    !options.upgrades);
     weight[k] = model.person(people[k].person).cost;
     base[k] = prices.base(weight[k]);
   }
@@ -606,8 +639,11 @@ Compiled compile(const Model& model, const TeamRequest& request, const CompileOp
       out.column_person.push_back(people[k].person);
       out.column_slot.push_back(v.slot);
       out.column_role.push_back(v.role);
+      out.column_upgrade.push_back(people[k].upgrade);
       out.column_base.push_back(prices.base(model.person(people[k].person).cost));
     }
+  }
+  for (const std::vector<cover::Index>& group : columns_of) {
     if (group.size() > 1) {
       builder.add_group(group);
     }

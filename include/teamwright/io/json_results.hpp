@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "teamwright/analysis/assessments.hpp"
+#include "teamwright/analysis/closure.hpp"
 #include "teamwright/analysis/fit.hpp"
 #include "teamwright/analysis/gaps.hpp"
 #include "teamwright/analysis/posting.hpp"
@@ -36,6 +37,9 @@ namespace teamwright::io {
 /// The JSON form of a gap report (docs/format.md#gap-reports).
 [[nodiscard]] std::string dump_gap_report(const Model& model, const TeamRequest& request,
                                           const analysis::GapReport& report);
+
+/// The JSON form of a gap closure (docs/format.md#gap-closures).
+[[nodiscard]] std::string dump_closure(const Model& model, const analysis::ClosureResult& result);
 
 /// The JSON form of a job posting (docs/format.md#job-postings), and the posting as Markdown, for
 /// a job board or an e-mail: the title, the description, what is required and what desirable

@@ -91,6 +91,9 @@ class Model {
   [[nodiscard]] std::vector<LevelEntry> effective_levels(PersonId person) const;
   /// The same into `out` (replacing its content, reusing its storage), for loops over people.
   void effective_levels(PersonId person, std::vector<LevelEntry>& out) const;
+  /// The effective levels a person with these rated levels (sorted by competency, unique,
+  /// non-zero) would have: how a planned training shows before it happens.
+  void effective_levels_from(std::span<const LevelEntry> rated, std::vector<LevelEntry>& out) const;
 
   /// What training the person one level in the competency takes: the competency's terms with
   /// the person's overrides; nothing when it is not trainable or a term is unknown.

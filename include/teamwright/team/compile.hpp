@@ -19,6 +19,7 @@
 /// conflicts between all their variants.
 
 #include <cstddef>
+#include <functional>
 #include <limits>
 #include <string>
 #include <vector>
@@ -29,11 +30,22 @@
 
 namespace teamwright::team {
 
+/// Another way a person could serve: with these effective levels, at this extra cost (gap
+/// closure: the person after a planned training). `tag` comes back in `Compiled::column_upgrade`.
+struct Upgrade {
+  std::vector<LevelEntry> levels;
+  double extra_cost = 0;
+  std::size_t tag = 0;
+};
+
 /// How to compile.
 struct CompileOptions {
   /// Only the hard constraints matter: every cost and soft row left out, so that any team that
   /// meets the request is optimal (the searches of explanations ask "is there a team at all?").
   bool feasibility = false;
+  /// Upgrades per person, each more variants in the person's group (at most one is taken). With
+  /// upgrades no candidate is pruned by dominance.
+  std::function<std::vector<Upgrade>(PersonId)> upgrades;
 };
 
 /// A compiled request and the way back from its rows and columns.
@@ -50,6 +62,8 @@ struct Compiled {
   std::vector<PersonId> column_person;
   std::vector<std::size_t> column_slot;
   std::vector<std::optional<RoleId>> column_role;
+  /// Per column: the tag of the upgrade it serves with, or kNoRow for the person as they are.
+  std::vector<std::size_t> column_upgrade;
   /// Per column: the part of its cost that is the person's objective cost, without penalties.
   std::vector<double> column_base;
   /// Reasons no team can exist that need no search (a must-include person who cannot serve,

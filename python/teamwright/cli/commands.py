@@ -18,6 +18,7 @@ import teamwright
 from teamwright.cli.parser import UsageError, build_parser, solve_kwargs
 from teamwright.cli.report import (
     format_money,
+    print_closure,
     print_gaps,
     print_json,
     print_result,
@@ -112,6 +113,21 @@ def _run(args: argparse.Namespace) -> int:
             print_json(review.to_dict())
         else:
             print_review(model, review)
+    elif args.command == "close":
+        model = _load(args.file)
+        text: str | None = args.deadline
+        deadline = float(text) if text and text.replace(".", "", 1).isdigit() else text
+        closure = teamwright.close_gaps(
+            model,
+            args.request,
+            [p for p in args.people.split(",") if p],
+            deadline=deadline,
+            **solve_kwargs(args),
+        )
+        if args.json:
+            print_json(closure.to_dict())
+        else:
+            print_closure(model, closure)
     elif args.command == "posting":
         posting = teamwright.job_posting(_load(args.file), args.role)
         if args.json:

@@ -112,6 +112,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     assessments.add_argument("--json", action="store_true", help="print the review as JSON")
 
+    close = commands.add_parser(
+        "close", help="the cheapest way to close a team's hard gaps: train, transfer, hire"
+    )
+    close.add_argument("file")
+    close.add_argument("--request", required=True, help="id of a request in the file")
+    close.add_argument("--people", required=True, help="comma-separated person ids: the team")
+    close.add_argument(
+        "--deadline",
+        metavar="DATE|WEEKS",
+        help="trainings done by this date, or in this many weeks",
+    )
+    _solve_options(close)
+    close.add_argument("--json", action="store_true", help="print the closure as JSON")
+
     posting = commands.add_parser("posting", help="the job posting for a role")
     posting.add_argument("file")
     posting.add_argument("--role", required=True, help="id of a role in the file")

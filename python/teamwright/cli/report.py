@@ -9,6 +9,7 @@ from typing import Any
 
 import teamwright
 from teamwright.assessments import AssessmentReview
+from teamwright.closure import ClosureResult
 from teamwright.model import Model, TeamRequest
 from teamwright.solving import Status
 from teamwright.team import Gap, GapReport, TeamResult
@@ -247,3 +248,39 @@ def print_review(model: Model, review: AssessmentReview) -> None:
             for a in items
         ]
         print_table(["person", "competency", "source", "date", "level", "age"], rows)
+
+
+def print_closure(model: Model, result: ClosureResult) -> None:
+    """A closure and its pure alternatives, in a manager's words."""
+    names = {p.id: p.name or p.id for p in model.people}
+    if not result.closed:
+        print("No closure: " + "; ".join(result.reasons))
+    else:
+        proof = "proven cheapest" if result.status is Status.OPTIMAL else "not proven cheapest"
+        print(
+            f"Close every hard gap for {format_money(result.cost)} ({proof}), "
+            f"training done in {format_level(result.weeks)} weeks"
+        )
+        rows = []
+        for a in result.actions:
+            what = (
+                f"train {a.competency} {format_level(a.from_level)} -> "
+                f"{format_level(a.to_level)} ({a.to_label})"
+                if a.kind == "train"
+                else a.kind
+            )
+            weeks = f"{format_level(a.weeks)} weeks" if a.kind == "train" else ""
+            rows.append([f"{a.person} {names[a.person]}", what, format_money(a.cost), weeks])
+        print_table(["person", "action", "cost", "time"], rows, right={2})
+    if result.alternatives:
+        print()
+        print("Alternatives")
+        rows = [
+            [
+                name.replace("_", " "),
+                format_money(alt.cost) if alt.closed else "impossible",
+                f"{format_level(alt.weeks)} weeks" if alt.closed else "",
+            ]
+            for name, alt in result.alternatives.items()
+        ]
+        print_table(["way", "cost", "time"], rows, right={1})

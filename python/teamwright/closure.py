@@ -1,0 +1,165 @@
+"""Gap closure as an optimisation: the cheapest mix of training members, transferring employees
+in and hiring candidates that closes every hard gap of a team (docs/model.md#gap-closure),
+shown beside the pure alternatives: train only, transfer only, hire only."""
+
+from __future__ import annotations
+
+import datetime
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from teamwright import _core
+from teamwright.errors import InvalidInputError
+from teamwright.model import Model, TeamRequest
+from teamwright.solving import (
+    DEFAULT_TIME_LIMIT,
+    Mode,
+    Progress,
+    Status,
+    _build,
+    _build_result,
+    _callback,
+    _Result,
+    _time_limit,
+)
+
+__all__ = ["ClosureAction", "ClosureResult", "close_gaps"]
+
+
+@dataclass(frozen=True)
+class ClosureAction:
+    """One step of a closure: train a member in a competency, transfer an employee in, or hire."""
+
+    kind: str
+    """"train", "transfer" or "hire"."""
+    person: str
+    competency: str | None
+    from_level: float | None
+    to_level: float | None
+    to_label: str | None
+    """The scale's label of the target level."""
+    cost: float
+    weeks: float
+    """Training time; 0 for transfers and hires."""
+
+
+@dataclass(frozen=True)
+class ClosureResult(_Result):
+    """The cheapest closure found, its cost split by kind and its time, and with
+    ``alternatives`` the pure ones ("train_only", "transfer_only", "hire_only")."""
+
+    status: Status
+    """OPTIMAL when proven cheapest; INFEASIBLE when no closure exists (``reasons`` says why)."""
+    cost: float
+    training_cost: float
+    transfer_cost: float
+    hire_cost: float
+    weeks: float
+    """The longest member's training, in weeks (trainings of one member run one after the other)."""
+    actions: list[ClosureAction]
+    team: list[str]
+    """The team after the closure."""
+    reasons: list[str]
+    termination: Any
+    bound: float
+    relative_gap: float
+    time_to_best_s: float
+    time_s: float
+    alternatives: dict[str, ClosureResult] = field(default_factory=dict)
+    _document: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
+
+    @property
+    def closed(self) -> bool:
+        """True when every hard gap is closed (OPTIMAL or FEASIBLE)."""
+        return self.status in (Status.OPTIMAL, Status.FEASIBLE)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The closure as plain values (docs/format.md#gap-closures), alternatives included."""
+        out = dict(self._document)
+        if self.alternatives:
+            out["alternatives"] = {k: v.to_dict() for k, v in self.alternatives.items()}
+        return out
+
+
+def _weeks(model: Model, deadline: str | datetime.date | float | None) -> float | None:
+    if deadline is None:
+        return None
+    if isinstance(deadline, (int, float)):
+        return float(deadline)
+    try:
+        day = (
+            deadline
+            if isinstance(deadline, datetime.date)
+            else datetime.date.fromisoformat(deadline)
+        )
+    except ValueError:
+        raise InvalidInputError(f"deadline: {deadline!r} is not a date YYYY-MM-DD") from None
+    return (day - datetime.date.fromisoformat(model.as_of)).days / 7
+
+
+_PURE = {
+    "train_only": {"train": True, "transfer": False, "hire": False},
+    "transfer_only": {"train": False, "transfer": True, "hire": False},
+    "hire_only": {"train": False, "transfer": False, "hire": True},
+}
+
+
+def close_gaps(
+    model: Model,
+    request: str | TeamRequest | dict[str, Any],
+    people: Any,
+    *,
+    deadline: str | datetime.date | float | None = None,
+    train: bool = True,
+    transfer: bool = True,
+    hire: bool = True,
+    alternatives: bool = True,
+    mode: Mode = "auto",
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    seed: int = 0,
+    threads: int = 1,
+    on_progress: Callable[[Progress], Any] | None = None,
+) -> ClosureResult:
+    """The cheapest mix of training ``people`` (trainable competencies with known terms, each
+    member's trainings done by ``deadline``: a date, or weeks from ``model.as_of``), transferring
+    employees in and hiring external candidates that closes every hard gap of the team against
+    ``request``. Talents and traits are never trained. With ``alternatives`` the pure closures
+    (train only, transfer only, hire only) come beside it. Keeps the solve contract; small
+    problems come back OPTIMAL."""
+    ids = getattr(people, "member_ids", people)
+    if isinstance(ids, str):
+        raise InvalidInputError("people: expected a list of person ids, got a single string")
+    argument = request.to_dict() if isinstance(request, TeamRequest) else request
+    weeks = _weeks(model, deadline)
+    if weeks is not None and (not math.isfinite(weeks) or weeks < 0):
+        raise InvalidInputError(f"deadline: {deadline!r} is before {model.as_of}")
+
+    def solve(allowed: dict[str, bool]) -> ClosureResult:
+        document = _core.close_gaps(
+            model._core,
+            argument,
+            [str(p) for p in ids],
+            weeks,
+            allowed["train"],
+            allowed["transfer"],
+            allowed["hire"],
+            mode,
+            _time_limit(time_limit),
+            seed,
+            threads,
+            _callback(on_progress),
+        )
+        return _build_result(
+            ClosureResult,
+            document,
+            {"_document": document},
+            actions=lambda items: [_build(ClosureAction, a) for a in items],
+        )
+
+    best = solve({"train": train, "transfer": transfer, "hire": hire})
+    if not alternatives:
+        return best
+    others = {name: solve(allowed) for name, allowed in _PURE.items()}
+    return ClosureResult(**{**best.__dict__, "alternatives": others})
