@@ -16,6 +16,7 @@
 #include "teamwright/analysis/closure.hpp"
 #include "teamwright/analysis/fit.hpp"
 #include "teamwright/analysis/gaps.hpp"
+#include "teamwright/analysis/plan.hpp"
 #include "teamwright/analysis/posting.hpp"
 #include "teamwright/io/json_results.hpp"
 #include "teamwright/team/check.hpp"
@@ -162,6 +163,30 @@ void register_team(py::module_& m) {
       py::arg("model"), py::arg("request"), py::arg("people"), py::arg("deadline_weeks"),
       py::arg("train"), py::arg("transfer"), py::arg("hire"), py::arg("mode"),
       py::arg("time_limit_s"), py::arg("seed"), py::arg("threads"), py::arg("on_progress"));
+  m.def(
+      "development_plan",
+      [](const Model& model, py::handle request, const std::vector<std::string>& team,
+         std::optional<double> deadline_weeks, const std::string& mode, double time_limit_s,
+         std::uint64_t seed, int threads, const py::object& on_progress) {
+        const TeamRequest parsed = request_of(model, request);
+        std::vector<PersonId> people;
+        people.reserve(team.size());
+        for (const std::string& id : team) {
+          people.push_back(model.person_id(id));
+        }
+        const SolveOptions options = options_of(mode, time_limit_s, seed, threads);
+        const auto closure = solve_interruptibly(on_progress, [&](const SolveHooks& h) {
+          return analysis::close_gaps(model, parsed, people, {.deadline_weeks = deadline_weeks},
+                                      options, h);
+        });
+        const analysis::Plan plan = analysis::development_plan(model, parsed, closure);
+        return py::make_tuple(to_python(io::detail::closure_to_json(model, closure)),
+                              to_python(io::detail::plan_to_json(model, plan)),
+                              io::plan_markdown(model, plan));
+      },
+      py::arg("model"), py::arg("request"), py::arg("people"), py::arg("deadline_weeks"),
+      py::arg("mode"), py::arg("time_limit_s"), py::arg("seed"), py::arg("threads"),
+      py::arg("on_progress"));
 }
 
 }  // namespace teamwright::python

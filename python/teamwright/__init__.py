@@ -49,7 +49,15 @@ from teamwright.assign import (
 from teamwright.assign import (
     staff as staff,
 )
-from teamwright.closure import ClosureAction, ClosureResult, close_gaps
+from teamwright.closure import (
+    ClosureAction,
+    ClosureResult,
+    DevelopmentGoal,
+    DevelopmentPlan,
+    Plan,
+    close_gaps,
+    plan,
+)
 from teamwright.errors import (
     CyclicHierarchyError,
     DuplicateIdError,
@@ -124,6 +132,8 @@ __all__ = [
     "CoverageRow",
     "CyclicHierarchyError",
     "DatedAssessment",
+    "DevelopmentGoal",
+    "DevelopmentPlan",
     "DevelopmentPolicy",
     "Diagnosis",
     "DuplicateIdError",
@@ -146,6 +156,7 @@ __all__ = [
     "Person",
     "Placement",
     "PlacementResult",
+    "Plan",
     "PostingLine",
     "Progress",
     "Relation",
@@ -188,6 +199,7 @@ __all__ = [
     "load",
     "loads",
     "mismatches",
+    "plan",
     "read_cost_matrix",
     "read_generalized",
     "review_assessments",

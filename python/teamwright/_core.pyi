@@ -165,6 +165,17 @@ def close_gaps(
     threads: typing.SupportsInt | typing.SupportsIndex,
     on_progress: collections.abc.Callable[[dict[str, typing.Any]], None] | None,
 ) -> dict[str, typing.Any]: ...
+def development_plan(
+    model: Model,
+    request: str | dict[str, typing.Any],
+    people: collections.abc.Sequence[str],
+    deadline_weeks: float | None,
+    mode: str,
+    time_limit_s: typing.SupportsFloat | typing.SupportsIndex,
+    seed: typing.SupportsInt | typing.SupportsIndex,
+    threads: typing.SupportsInt | typing.SupportsIndex,
+    on_progress: collections.abc.Callable[[dict[str, typing.Any]], None] | None,
+) -> tuple[dict[str, typing.Any], dict[str, typing.Any], str]: ...
 def compile_request(model: Model, request: str | dict[str, typing.Any]) -> CoverProblem:
     """
     The covering problem a request compiles to (docs/model.md).

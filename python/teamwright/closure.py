@@ -25,7 +25,15 @@ from teamwright.solving import (
     _time_limit,
 )
 
-__all__ = ["ClosureAction", "ClosureResult", "close_gaps"]
+__all__ = [
+    "ClosureAction",
+    "ClosureResult",
+    "DevelopmentGoal",
+    "DevelopmentPlan",
+    "Plan",
+    "close_gaps",
+    "plan",
+]
 
 
 @dataclass(frozen=True)
@@ -163,3 +171,111 @@ def close_gaps(
         return best
     others = {name: solve(allowed) for name, allowed in _PURE.items()}
     return ClosureResult(**{**best.__dict__, "alternatives": others})
+
+
+@dataclass(frozen=True)
+class DevelopmentGoal:
+    """A measurable goal: a competency at a target level by a date, with the diagnosis and the
+    actions (course, mentoring by a named colleague, practice)."""
+
+    competency: str
+    from_level: float
+    target_level: float
+    target_label: str
+    start: str
+    due: str
+    cost: float
+    mentor: str | None
+    """A colleague at the target level or above (a team member first); None when nobody is."""
+    diagnosis: str
+    actions: list[str]
+
+
+@dataclass(frozen=True)
+class DevelopmentPlan:
+    """One member's plan: goals in order and the dated review checkpoints."""
+
+    person: str
+    role: str | None
+    goals: list[DevelopmentGoal]
+    reviews: list[str]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What carries out the cheapest closure: development plans for the members to train and
+    job postings for the hires."""
+
+    start: str
+    cost: float
+    development: list[DevelopmentPlan]
+    transfers: list[str]
+    """The employees to transfer in."""
+    postings: list[dict[str, Any]]
+    """Per hire: ``person`` (the candidate the closure chose), ``posting`` and ``markdown``."""
+    closure: ClosureResult
+    _document: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
+    _markdown: str = field(repr=False, compare=False, default="")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The plan as plain values (docs/format.md#plans), its closure included."""
+        return {**self._document, "closure": self.closure.to_dict()}
+
+    def to_markdown(self) -> str:
+        """The plan as Markdown, to hand to the people in it."""
+        return self._markdown
+
+
+def plan(
+    model: Model,
+    request: str | TeamRequest | dict[str, Any],
+    people: Any,
+    *,
+    deadline: str | datetime.date | float | None = None,
+    mode: Mode = "auto",
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    seed: int = 0,
+    threads: int = 1,
+    on_progress: Callable[[Progress], Any] | None = None,
+) -> Plan:
+    """The development plan that carries out `close_gaps` for the team: per member to train,
+    each goal (target level and due date, trainings one after the other from ``model.as_of``)
+    with its diagnosis and actions, and review checkpoints every
+    ``model.development.review_every_weeks``; per hire, the job posting."""
+    ids = getattr(people, "member_ids", people)
+    if isinstance(ids, str):
+        raise InvalidInputError("people: expected a list of person ids, got a single string")
+    argument = request.to_dict() if isinstance(request, TeamRequest) else request
+    weeks = _weeks(model, deadline)
+    if weeks is not None and (not math.isfinite(weeks) or weeks < 0):
+        raise InvalidInputError(f"deadline: {deadline!r} is before {model.as_of}")
+    closure, document, markdown = _core.development_plan(
+        model._core,
+        argument,
+        [str(p) for p in ids],
+        weeks,
+        mode,
+        _time_limit(time_limit),
+        seed,
+        threads,
+        _callback(on_progress),
+    )
+    result = _build_result(
+        ClosureResult,
+        closure,
+        {"_document": closure},
+        actions=lambda items: [_build(ClosureAction, a) for a in items],
+    )
+    return _build(
+        Plan,
+        document,
+        {"_document": document, "_markdown": markdown, "closure": result},
+        development=lambda items: [
+            _build(
+                DevelopmentPlan,
+                d,
+                goals=lambda goals: [_build(DevelopmentGoal, g) for g in goals],
+            )
+            for d in items
+        ],
+    )

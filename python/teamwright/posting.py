@@ -33,7 +33,8 @@ class JobPosting:
     """The posting for a role: required (hard) and desirable (soft) competencies, most
     important first, and the responsibilities."""
 
-    role: str
+    role: str | None
+    """The role posted; None for a posting of a request's requirements."""
     title: str
     description: str
     required: list[PostingLine]

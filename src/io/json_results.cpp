@@ -152,6 +152,74 @@ Json result_to_json(const Model& model, const TeamRequest& request,
   return out;
 }
 
+namespace {
+
+std::string name_of(const Person& p) { return p.name.empty() ? p.id : p.name; }
+std::string name_of(const Competency& c) { return c.name.empty() ? c.id : c.name; }
+std::string level_label(const Model& model, double level) {
+  return util::number(level) + " (" + model.scale().label(level) + ")";
+}
+
+// The goal's diagnosis and actions, in words.
+std::string diagnosis(const Model& model, const analysis::DevelopmentGoal& g) {
+  const Competency& c = model.competency(g.competency);
+  return "at " + level_label(model, g.from_level) + " in " + name_of(c) + "; the team needs " +
+         level_label(model, g.target_level);
+}
+std::vector<std::string> actions(const Model& model, const analysis::DevelopmentGoal& g) {
+  const Competency& c = model.competency(g.competency);
+  std::vector<std::string> out{"course: " + name_of(c) + " from " + util::number(g.from_level) +
+                               " to " + util::number(g.target_level) + ", " + g.start + " to " +
+                               g.due + " (" + util::readable(g.cost) + ")"};
+  if (g.mentor) {
+    const Person& mentor = model.person(*g.mentor);
+    out.push_back("mentoring by " + name_of(mentor) + " (" + mentor.id + ", " +
+                  level_label(model, model.effective_level(*g.mentor, g.competency)) + ")");
+  }
+  out.push_back("practice: use " + name_of(c) + " on the job, checked at every review");
+  return out;
+}
+
+}  // namespace
+
+Json plan_to_json(const Model& model, const analysis::Plan& plan) {
+  Json development = Json::array();
+  for (const analysis::DevelopmentPlan& d : plan.development) {
+    Json goals = Json::array();
+    for (const analysis::DevelopmentGoal& g : d.goals) {
+      goals.push_back({{"competency", model.competency(g.competency).id},
+                       {"from_level", number(g.from_level)},
+                       {"target_level", number(g.target_level)},
+                       {"target_label", model.scale().label(g.target_level)},
+                       {"start", g.start},
+                       {"due", g.due},
+                       {"cost", number(g.cost)},
+                       {"mentor", g.mentor ? Json(model.person(*g.mentor).id) : Json()},
+                       {"diagnosis", diagnosis(model, g)},
+                       {"actions", actions(model, g)}});
+    }
+    development.push_back({{"person", model.person(d.person).id},
+                           {"role", d.role ? Json(model.role(*d.role).id) : Json()},
+                           {"goals", std::move(goals)},
+                           {"reviews", d.reviews}});
+  }
+  Json postings = Json::array();
+  for (const auto& [person, posting] : plan.postings) {
+    postings.push_back({{"person", model.person(person).id},
+                        {"posting", job_posting_to_json(model, posting)},
+                        {"markdown", job_posting_markdown(model, posting)}});
+  }
+  Json transfers = Json::array();
+  for (const PersonId person : plan.transfers) {
+    transfers.push_back(model.person(person).id);
+  }
+  return {{"start", plan.start},
+          {"cost", number(plan.cost)},
+          {"development", std::move(development)},
+          {"transfers", std::move(transfers)},
+          {"postings", std::move(postings)}};
+}
+
 Json closure_to_json(const Model& model, const analysis::ClosureResult& result) {
   Json actions = Json::array();
   for (const analysis::ClosureAction& a : result.actions) {
@@ -197,9 +265,12 @@ Json job_posting_to_json(const Model& model, const analysis::JobPosting& posting
     }
     return out;
   };
-  return {{"role", model.role(posting.role).id},   {"title", posting.title},
-          {"description", posting.description},    {"required", lines(posting.required)},
-          {"desirable", lines(posting.desirable)}, {"responsibilities", posting.responsibilities}};
+  return {{"role", posting.role ? Json(model.role(*posting.role).id) : Json()},
+          {"title", posting.title},
+          {"description", posting.description},
+          {"required", lines(posting.required)},
+          {"desirable", lines(posting.desirable)},
+          {"responsibilities", posting.responsibilities}};
 }
 
 Json mismatches_to_json(const Model& model, std::span<const analysis::Mismatch> mismatches) {
@@ -308,6 +379,53 @@ Json gap_report_to_json(const Model& model, const TeamRequest& request,
 std::string dump_result(const Model& model, const TeamRequest& request,
                         const team::TeamResult& result) {
   return detail::result_to_json(model, request, result).dump(2) + "\n";
+}
+
+std::string dump_plan(const Model& model, const analysis::Plan& plan) {
+  return detail::plan_to_json(model, plan).dump(2) + "\n";
+}
+
+std::string plan_markdown(const Model& model, const analysis::Plan& plan) {
+  std::string out = "# Development plan from " + plan.start + "\n\n";
+  if (plan.development.empty() && plan.postings.empty() && plan.transfers.empty()) {
+    out += "Nothing to do: the team meets every hard requirement.\n";
+    return out;
+  }
+  for (const analysis::DevelopmentPlan& d : plan.development) {
+    const Person& p = model.person(d.person);
+    out += "## " + detail::name_of(p) + " (" + p.id + ")";
+    out += d.role ? ", " + model.role(*d.role).id : std::string();
+    out += "\n\n";
+    for (const analysis::DevelopmentGoal& g : d.goals) {
+      out += "- Goal: " + detail::name_of(model.competency(g.competency)) + " " +
+             detail::level_label(model, g.target_level) + " by " + g.due + "\n";
+      out += "  - Diagnosis: " + detail::diagnosis(model, g) + "\n";
+      for (const std::string& action : detail::actions(model, g)) {
+        out += "  - " + action + "\n";
+      }
+    }
+    out += "- Reviews: ";
+    for (std::size_t k = 0; k < d.reviews.size(); ++k) {
+      out += (k > 0 ? ", " : "") + d.reviews[k];
+    }
+    out += "\n\n";
+  }
+  if (!plan.transfers.empty()) {
+    out += "## Transfer in\n\n";
+    for (const PersonId person : plan.transfers) {
+      const Person& p = model.person(person);
+      out += "- " + detail::name_of(p) + " (" + p.id + ", " + util::readable(p.cost) + ")\n";
+    }
+    out += "\n";
+  }
+  for (const auto& [person, posting] : plan.postings) {
+    out += "## Hire (as " + model.person(person).id + " would): " + posting.title + "\n\n";
+    std::string body = job_posting_markdown(model, posting);
+    out += body.substr(body.find('\n') + 1);  // the posting without its own title line
+    out += "\n";
+  }
+  out.pop_back();
+  return out;
 }
 
 std::string dump_closure(const Model& model, const analysis::ClosureResult& result) {

@@ -7,6 +7,7 @@
 #include "teamwright/analysis/closure.hpp"
 #include "teamwright/analysis/fit.hpp"
 #include "teamwright/analysis/gaps.hpp"
+#include "teamwright/analysis/plan.hpp"
 #include "teamwright/analysis/posting.hpp"
 #include "teamwright/team/solve.hpp"
 
@@ -18,6 +19,7 @@ namespace teamwright::io::detail {
                                                 const Json& document);
 [[nodiscard]] Json gap_report_to_json(const Model& model, const TeamRequest& request,
                                       const analysis::GapReport& report);
+[[nodiscard]] Json plan_to_json(const Model& model, const analysis::Plan& plan);
 [[nodiscard]] Json closure_to_json(const Model& model, const analysis::ClosureResult& result);
 [[nodiscard]] Json job_posting_to_json(const Model& model, const analysis::JobPosting& posting);
 [[nodiscard]] Json mismatches_to_json(const Model& model,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import subprocess
 import sys
@@ -58,3 +59,58 @@ def test_the_close_command_prints_the_closure_and_its_alternatives() -> None:
         ).stdout
     )
     assert document["status"] == "optimal" and "alternatives" in document
+
+
+def test_the_plan_dates_its_goals_by_the_training_time_and_names_a_qualified_mentor(
+    example: tw.Model,
+) -> None:
+    planned = tw.plan(example, "latam_expansion", ["p10", "p13", "p14"], deadline="2027-06-30")
+    assert planned.closure.status is tw.Status.OPTIMAL and planned.cost == 600
+    (member,) = planned.development
+    (goal,) = member.goals
+    assert (member.person, goal.competency, goal.target_level) == ("p14", "spanish", 4)
+    start, due = (datetime.date.fromisoformat(d) for d in (goal.start, goal.due))
+    assert (
+        start
+        == datetime.date.fromisoformat(example.as_of)
+        == datetime.date.fromisoformat(planned.start)
+    )
+    assert (due - start).days == 6 * 7  # his own terms: 6 weeks per level
+    assert due <= datetime.date(2027, 6, 30)
+    every = example.development.review_every_weeks
+    reviews = [datetime.date.fromisoformat(d) for d in member.reviews]
+    assert reviews[-1] == due and all(
+        (b - a).days <= every * 7 for a, b in zip([start, *reviews], reviews, strict=False)
+    )
+    assert goal.mentor is not None and not example.person(goal.mentor).external
+    assert example.effective_level(goal.mentor, "spanish") >= 4
+    assert "Diagnosis" in planned.to_markdown() and goal.diagnosis.startswith("at 3")
+    assert json.loads(json.dumps(planned.to_dict()))["development"][0]["person"] == "p14"
+
+
+def test_a_hire_comes_with_its_job_posting() -> None:
+    model = tw.Model(
+        [tw.Competency("charm", kind=tw.CompetencyKind.TALENT)],
+        [tw.Person("m"), tw.Person("x", levels={"charm": 4}, cost=30, external=True)],
+        requests=[tw.TeamRequest("q", requirements=[tw.TeamRequirement("charm", 3)])],
+    )
+    planned = tw.plan(model, "q", ["m"])
+    assert planned.development == [] and planned.transfers == []
+    (hire,) = planned.postings
+    assert hire["person"] == "x" and hire["posting"]["title"] == "q: team member"
+    assert "hire for it" in hire["markdown"]
+
+
+def test_the_plan_command_prints_markdown_and_json() -> None:
+    args = ["plan", str(EXAMPLE), "--request", "latam_expansion", "--people", "p10,p13,p14"]
+    done = subprocess.run(
+        [sys.executable, "-m", "teamwright", *args], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0 and done.stdout.startswith("# Development plan")
+    as_json = subprocess.run(
+        [sys.executable, "-m", "teamwright", *args, "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert json.loads(as_json.stdout)["closure"]["status"] == "optimal"

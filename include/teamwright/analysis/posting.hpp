@@ -23,7 +23,8 @@ struct PostingLine {
 };
 
 struct JobPosting {
-  RoleId role;
+  /// The role posted, or none for a posting of a request's requirements.
+  std::optional<RoleId> role;
   /// The role's name, or its id when it has none.
   std::string title;
   std::string description;

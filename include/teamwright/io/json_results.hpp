@@ -14,6 +14,7 @@
 #include "teamwright/analysis/closure.hpp"
 #include "teamwright/analysis/fit.hpp"
 #include "teamwright/analysis/gaps.hpp"
+#include "teamwright/analysis/plan.hpp"
 #include "teamwright/analysis/posting.hpp"
 #include "teamwright/model/model.hpp"
 #include "teamwright/team/solve.hpp"
@@ -37,6 +38,12 @@ namespace teamwright::io {
 /// The JSON form of a gap report (docs/format.md#gap-reports).
 [[nodiscard]] std::string dump_gap_report(const Model& model, const TeamRequest& request,
                                           const analysis::GapReport& report);
+
+/// The JSON form of a plan (docs/format.md#plans), and the plan as Markdown: per member the
+/// diagnosis, the goals with dates, the actions (course, mentor, practice) and the reviews; per
+/// hire the job posting.
+[[nodiscard]] std::string dump_plan(const Model& model, const analysis::Plan& plan);
+[[nodiscard]] std::string plan_markdown(const Model& model, const analysis::Plan& plan);
 
 /// The JSON form of a gap closure (docs/format.md#gap-closures).
 [[nodiscard]] std::string dump_closure(const Model& model, const analysis::ClosureResult& result);

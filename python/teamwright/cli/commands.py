@@ -56,6 +56,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return CLOSED_PIPE
 
 
+def _deadline(text: str | None) -> str | float | None:
+    """--deadline: weeks when a number, else a date YYYY-MM-DD."""
+    return float(text) if text and text.replace(".", "", 1).isdigit() else text
+
+
 def _load(path: str) -> Model:
     try:
         return teamwright.load(path)
@@ -115,8 +120,7 @@ def _run(args: argparse.Namespace) -> int:
             print_review(model, review)
     elif args.command == "close":
         model = _load(args.file)
-        text: str | None = args.deadline
-        deadline = float(text) if text and text.replace(".", "", 1).isdigit() else text
+        deadline = _deadline(args.deadline)
         closure = teamwright.close_gaps(
             model,
             args.request,
@@ -128,6 +132,20 @@ def _run(args: argparse.Namespace) -> int:
             print_json(closure.to_dict())
         else:
             print_closure(model, closure)
+    elif args.command == "plan":
+        model = _load(args.file)
+        deadline = _deadline(args.deadline)
+        planned = teamwright.plan(
+            model,
+            args.request,
+            [p for p in args.people.split(",") if p],
+            deadline=deadline,
+            **solve_kwargs(args),
+        )
+        if args.json:
+            print_json(planned.to_dict())
+        else:
+            print(planned.to_markdown(), end="")
     elif args.command == "posting":
         posting = teamwright.job_posting(_load(args.file), args.role)
         if args.json:
@@ -454,4 +472,10 @@ def _demo() -> None:
 
     other = model.request(DEMO_INFEASIBLE_REQUEST)
     print()
-    print_result(model, other, teamwright.solve(model, other))
+    partial = teamwright.solve(model, other)
+    print_result(model, other, partial)
+    if partial.members:
+        print()
+        print("The plan that closes this team's hard gaps")
+        print()
+        print(teamwright.plan(model, other, partial.member_ids).to_markdown(), end="")

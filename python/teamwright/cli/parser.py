@@ -126,6 +126,20 @@ def build_parser() -> argparse.ArgumentParser:
     _solve_options(close)
     close.add_argument("--json", action="store_true", help="print the closure as JSON")
 
+    plan = commands.add_parser(
+        "plan", help="development plans and job postings that close a team's hard gaps"
+    )
+    plan.add_argument("file")
+    plan.add_argument("--request", required=True, help="id of a request in the file")
+    plan.add_argument("--people", required=True, help="comma-separated person ids: the team")
+    plan.add_argument(
+        "--deadline", metavar="DATE|WEEKS", help="trainings done by this date, or within N weeks"
+    )
+    _solve_options(plan)
+    shape = plan.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="print the plan as JSON")
+    shape.add_argument("--markdown", action="store_true", help="print Markdown (the default)")
+
     posting = commands.add_parser("posting", help="the job posting for a role")
     posting.add_argument("file")
     posting.add_argument("--role", required=True, help="id of a role in the file")

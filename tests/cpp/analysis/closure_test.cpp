@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -12,7 +13,9 @@
 #include <string>
 #include <vector>
 
+#include "teamwright/analysis/plan.hpp"
 #include "teamwright/error.hpp"
+#include "teamwright/model/dates.hpp"
 #include "teamwright/team/evaluate.hpp"
 
 namespace teamwright::analysis {
@@ -217,6 +220,25 @@ TEST(CloseGaps, EqualsExhaustiveSearchOverEveryClosureOnSmallRandomCases) {
     const team::Coverage coverage = team::evaluate(trained, k.request, r.team);
     for (const team::CoverageRow& row : coverage.rows) {
       EXPECT_TRUE(row.met()) << trial;
+    }
+    // The plan's dates follow the durations, one training after another, within the deadline.
+    const Plan plan = development_plan(k.model, k.request, r);
+    const std::int64_t start = *day_number(k.model.as_of());
+    for (const DevelopmentPlan& d : plan.development) {
+      std::int64_t at = start;
+      for (const DevelopmentGoal& g : d.goals) {
+        EXPECT_EQ(*day_number(g.start), at) << trial;
+        const auto action = std::find_if(r.actions.begin(), r.actions.end(), [&](const auto& a) {
+          return a.person == d.person && a.competency == g.competency;
+        });
+        ASSERT_NE(action, r.actions.end()) << trial;
+        at += static_cast<std::int64_t>(std::ceil(action->weeks * 7 - 1e-9));
+        EXPECT_EQ(*day_number(g.due), at) << trial;
+      }
+      if (deadline) {
+        EXPECT_LE(at, start + static_cast<std::int64_t>(std::ceil(*deadline * 7))) << trial;
+      }
+      EXPECT_EQ(d.reviews.back(), date_of(at)) << trial;
     }
   }
   EXPECT_GT(closed, 50);
