@@ -108,3 +108,14 @@ def test_the_gap_benchmark_checks_and_records_teamwrights_answers(tmp_path: Path
     assert generalized_quality.main(argv) == 0
     (row,) = csv.DictReader(out.open())
     assert (row["solver"], float(row["cost"]), row["status"]) == ("teamwright", 336, "optimal")
+
+
+def test_the_closure_benchmark_agrees_with_cpsat_on_a_small_pool(tmp_path: Path) -> None:
+    pytest.importorskip("ortools")
+    closure_bench = load("closure_bench")
+    out = tmp_path / "closure.csv"
+    argv = ["--out", str(out), "--pools", "150", "--gaps", "20", "--seeds", "1"]
+    assert closure_bench.main([*argv, "--time-limit", "20"]) == 0
+    rows = {row["solver"]: row for row in csv.DictReader(out.open())}
+    assert rows["teamwright"]["status"] == rows["cpsat"]["status"] == "optimal"
+    assert float(rows["teamwright"]["cost"]) == pytest.approx(float(rows["cpsat"]["cost"]))
