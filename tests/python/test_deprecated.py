@@ -124,6 +124,8 @@ def test_old_class_names_and_the_gap_property_warn(example: tw.Model) -> None:
         (["split", str(EXAMPLE), "--request", "weekend_support", "--teams", "2", "--pool",
           "p01,p02,p03,p04", "--time-limit", "1"], "--people"),
         (["assign", "gap", str(GAP), "--time-limit", "1"], "assign generalized"),
+        (["plan", str(EXAMPLE), "--request", "latam_expansion", "--team", "p10,p13,p14"],
+         "--people"),
     ],
 )  # fmt: skip
 def test_an_old_command_line_spelling_works_and_says_what_replaces_it(old: Any, new: str) -> None:

@@ -117,7 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     close.add_argument("file")
     close.add_argument("--request", required=True, help="id of a request in the file")
-    close.add_argument("--people", required=True, help="comma-separated person ids: the team")
+    who = close.add_mutually_exclusive_group(required=True)
+    who.add_argument("--people", help="comma-separated person ids: the team")
+    who.add_argument("--team", dest="people", action=_DeprecatedAlias, new="--people")
     close.add_argument(
         "--deadline",
         metavar="DATE|WEEKS",
@@ -131,7 +133,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     plan.add_argument("file")
     plan.add_argument("--request", required=True, help="id of a request in the file")
-    plan.add_argument("--people", required=True, help="comma-separated person ids: the team")
+    who = plan.add_mutually_exclusive_group(required=True)
+    who.add_argument("--people", help="comma-separated person ids: the team")
+    who.add_argument("--team", dest="people", action=_DeprecatedAlias, new="--people")
     plan.add_argument(
         "--deadline", metavar="DATE|WEEKS", help="trainings done by this date, or within N weeks"
     )
