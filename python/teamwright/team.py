@@ -200,6 +200,8 @@ class Gap:
     competency: str
     role: str | None
     min_level: float
+    min_label: str
+    """The scale's label of ``min_level``."""
     importance: int
     hard: bool
     missing: float

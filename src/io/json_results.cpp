@@ -352,6 +352,7 @@ Json gap_report_to_json(const Model& model, const TeamRequest& request,
     item["competency"] = model.competency(gap.competency).id;
     item["role"] = gap.role ? Json(model.role(*gap.role).id) : Json();
     item["min_level"] = number(gap.min_level);
+    item["min_label"] = model.scale().label(gap.min_level);
     item["importance"] = gap.importance;
     item["hard"] = gap.hard;
     item["missing"] = number(gap.missing);

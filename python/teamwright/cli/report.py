@@ -160,6 +160,12 @@ def print_result(model: Model, request: TeamRequest, result: TeamResult) -> None
     print_table(["requirement", "needed", "provided", "met", "covered by"], rows, right={1, 2})
 
 
+def labelled(model: Model, level: float) -> str:
+    """A level with the scale's label of the whole level at or below it: "4 (advanced)"."""
+    scale = model.scale
+    return f"{format_level(level)} ({scale[max(0, min(int(level + 1e-9), len(scale) - 1))]})"
+
+
 def _closures(model: Model, gap: Gap) -> list[str]:
     names = {person.id: person.name for person in model.people}
     costs = {person.id: person.cost for person in model.people}
@@ -167,7 +173,7 @@ def _closures(model: Model, gap: Gap) -> list[str]:
     if gap.trainable and gap.train:
         ways.append(
             "train "
-            + ", ".join(f"{o.id} {names[o.id]} (at {format_level(o.level)})" for o in gap.train)
+            + ", ".join(f"{o.id} {names[o.id]} (at {labelled(model, o.level)})" for o in gap.train)
         )
     if gap.transfer:
         ways.append(
@@ -198,7 +204,7 @@ def print_gaps(model: Model, report: GapReport, title: str = "Gaps") -> None:
         kind = competency.kind.value + (", trainable" if gap.trainable else ", not trainable")
         hard = "" if gap.hard else ", soft"
         print(
-            f"  {gap.priority:5.1f}  {where}{gap.competency} >= {format_level(gap.min_level)}"
+            f"  {gap.priority:5.1f}  {where}{gap.competency} >= {labelled(model, gap.min_level)}"
             f" ({kind}{hard}): {format_level(gap.missing)} short by "
             f"{format_level(gap.shortfall)} level points"
         )
