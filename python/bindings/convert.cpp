@@ -1,6 +1,7 @@
 #include "bindings/convert.hpp"
 
 #include <string>
+#include <vector>
 
 #include "teamwright/error.hpp"
 
@@ -89,6 +90,15 @@ py::object to_python(const Json& value) {
     default:
       return py::none();
   }
+}
+
+std::vector<PersonId> people_of(const Model& model, const std::vector<std::string>& ids) {
+  std::vector<PersonId> people;
+  people.reserve(ids.size());
+  for (const std::string& id : ids) {
+    people.push_back(model.person_id(id));
+  }
+  return people;
 }
 
 TeamRequest request_of(const Model& model, py::handle request) {

@@ -5,6 +5,9 @@
 
 #include <pybind11/pybind11.h>
 
+#include <string>
+#include <vector>
+
 #include "io/json_document.hpp"
 #include "teamwright/model/model.hpp"
 #include "teamwright/solving.hpp"
@@ -18,6 +21,10 @@ namespace teamwright::python {
 
 /// A request given by the id of one of the model's requests, or as a request document (dict).
 [[nodiscard]] TeamRequest request_of(const Model& model, pybind11::handle request);
+
+/// The people with these ids (`UnknownReferenceError` for an id the model lacks).
+[[nodiscard]] std::vector<PersonId> people_of(const Model& model,
+                                              const std::vector<std::string>& ids);
 
 /// The solve contract's options from their Python spelling; `OutOfRangeError` for a mode that
 /// is not "auto", "heuristic" or "exact".

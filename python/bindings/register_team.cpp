@@ -73,11 +73,7 @@ void register_team(py::module_& m) {
       [](const Model& model, py::handle request, const std::vector<std::string>& team,
          std::optional<std::size_t> top_k) {
         const TeamRequest parsed = request_of(model, request);
-        std::vector<PersonId> people;
-        people.reserve(team.size());
-        for (const std::string& id : team) {
-          people.push_back(model.person_id(id));
-        }
+        const std::vector<PersonId> people = people_of(model, team);
         io::detail::Json json;
         {
           py::gil_scoped_release release;
@@ -147,11 +143,7 @@ void register_team(py::module_& m) {
          const std::string& mode, double time_limit_s, std::uint64_t seed, int threads,
          const py::object& on_progress) {
         const TeamRequest parsed = request_of(model, request);
-        std::vector<PersonId> people;
-        people.reserve(team.size());
-        for (const std::string& id : team) {
-          people.push_back(model.person_id(id));
-        }
+        const std::vector<PersonId> people = people_of(model, team);
         const analysis::ClosureOptions closure{
             .deadline_weeks = deadline_weeks, .train = train, .transfer = transfer, .hire = hire};
         const SolveOptions options = options_of(mode, time_limit_s, seed, threads);
@@ -169,11 +161,7 @@ void register_team(py::module_& m) {
          std::optional<double> deadline_weeks, const std::string& mode, double time_limit_s,
          std::uint64_t seed, int threads, const py::object& on_progress) {
         const TeamRequest parsed = request_of(model, request);
-        std::vector<PersonId> people;
-        people.reserve(team.size());
-        for (const std::string& id : team) {
-          people.push_back(model.person_id(id));
-        }
+        const std::vector<PersonId> people = people_of(model, team);
         const SolveOptions options = options_of(mode, time_limit_s, seed, threads);
         const auto closure = solve_interruptibly(on_progress, [&](const SolveHooks& h) {
           return analysis::close_gaps(model, parsed, people, {.deadline_weeks = deadline_weeks},

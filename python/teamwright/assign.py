@@ -37,7 +37,7 @@ import numpy.typing as npt
 
 from teamwright import _core
 from teamwright.errors import InvalidInputError, OutOfRangeError
-from teamwright.model import Model, TeamRequest
+from teamwright.model import Model, TeamRequest, _person_ids
 from teamwright.solving import (
     DEFAULT_TIME_LIMIT,
     Mode,
@@ -241,14 +241,6 @@ class MentoringResult(_Result):
         return _plain(self)
 
 
-def _people(people: Iterable[str] | Any) -> list[str]:
-    """Person ids from ids or from a TeamResult."""
-    ids = getattr(people, "member_ids", people)
-    if isinstance(ids, str):
-        raise InvalidInputError("people: expected a list of person ids, got a single string")
-    return [str(m) for m in ids]
-
-
 def _slot(item: Slot | dict[str, str] | str) -> Slot:
     if isinstance(item, Slot):
         return item
@@ -282,7 +274,7 @@ def assign_roles(
     parsed = [_slot(s) for s in slots]
     document = _core.assign_roles(
         model._core,
-        _people(people),
+        _person_ids(people),
         [(s.id, s.role, s.shift) for s in parsed],
         float(preference_bonus),
         mode,
@@ -315,7 +307,7 @@ def assign_mentors(
     parsed = [g if isinstance(g, MentoringGoal) else MentoringGoal(**g) for g in goals]
     document = _core.assign_mentors(
         model._core,
-        _people(people),
+        _person_ids(people),
         [(g.competency, float(g.target_level), g.mentor_level, int(g.importance)) for g in parsed],
         mode,
         _time_limit(time_limit),
@@ -437,7 +429,7 @@ def split(
         "no_lone": [str(a) for a in no_lone],
         "previous_team": previous_team,
     }
-    ids = [] if people is None else _people(people)
+    ids = [] if people is None else _person_ids(people)
     argument = request.to_dict() if isinstance(request, TeamRequest) else request
     document = _core.split(
         model._core,
@@ -641,7 +633,7 @@ def assign_staff(
     same answer).
     """
     parsed = [s if isinstance(s, Seat) else Seat(**s) for s in seats]
-    ids = _people(people)
+    ids = _person_ids(people)
     document = _core.assign_staff(
         model._core,
         ids,

@@ -12,7 +12,7 @@ from typing import Any
 
 from teamwright import _core
 from teamwright.errors import InvalidInputError
-from teamwright.model import Model, TeamRequest
+from teamwright.model import Model, TeamRequest, _person_ids
 from teamwright.solving import (
     DEFAULT_TIME_LIMIT,
     Mode,
@@ -24,6 +24,7 @@ from teamwright.solving import (
     _Result,
     _time_limit,
 )
+from teamwright.team import _request_argument
 
 __all__ = [
     "ClosureAction",
@@ -92,10 +93,16 @@ class ClosureResult(_Result):
 
 
 def _weeks(model: Model, deadline: str | datetime.date | float | None) -> float | None:
+    """The deadline as weeks from ``model.as_of``: a number of weeks, or a date."""
     if deadline is None:
         return None
-    if isinstance(deadline, (int, float)):
-        return float(deadline)
+    weeks = float(deadline) if isinstance(deadline, (int, float)) else _weeks_until(model, deadline)
+    if not math.isfinite(weeks) or weeks < 0:
+        raise InvalidInputError(f"deadline: {deadline!r} is before {model.as_of}")
+    return weeks
+
+
+def _weeks_until(model: Model, deadline: str | datetime.date) -> float:
     try:
         day = (
             deadline
@@ -105,6 +112,15 @@ def _weeks(model: Model, deadline: str | datetime.date | float | None) -> float 
     except ValueError:
         raise InvalidInputError(f"deadline: {deadline!r} is not a date YYYY-MM-DD") from None
     return (day - datetime.date.fromisoformat(model.as_of)).days / 7
+
+
+def _closure(document: dict[str, Any]) -> ClosureResult:
+    return _build_result(
+        ClosureResult,
+        document,
+        {"_document": document},
+        actions=lambda items: [_build(ClosureAction, a) for a in items],
+    )
 
 
 _PURE = {
@@ -136,19 +152,15 @@ def close_gaps(
     ``request``. Talents and traits are never trained. With ``alternatives`` the pure closures
     (train only, transfer only, hire only) come beside it. Keeps the solve contract; small
     problems come back OPTIMAL."""
-    ids = getattr(people, "member_ids", people)
-    if isinstance(ids, str):
-        raise InvalidInputError("people: expected a list of person ids, got a single string")
-    argument = request.to_dict() if isinstance(request, TeamRequest) else request
+    ids = _person_ids(people)
+    argument = _request_argument(request)
     weeks = _weeks(model, deadline)
-    if weeks is not None and (not math.isfinite(weeks) or weeks < 0):
-        raise InvalidInputError(f"deadline: {deadline!r} is before {model.as_of}")
 
     def solve(allowed: dict[str, bool]) -> ClosureResult:
         document = _core.close_gaps(
             model._core,
             argument,
-            [str(p) for p in ids],
+            ids,
             weeks,
             allowed["train"],
             allowed["transfer"],
@@ -159,12 +171,7 @@ def close_gaps(
             threads,
             _callback(on_progress),
         )
-        return _build_result(
-            ClosureResult,
-            document,
-            {"_document": document},
-            actions=lambda items: [_build(ClosureAction, a) for a in items],
-        )
+        return _closure(document)
 
     best = solve({"train": train, "transfer": transfer, "hire": hire})
     if not alternatives:
@@ -242,13 +249,9 @@ def plan(
     each goal (target level and due date, trainings one after the other from ``model.as_of``)
     with its diagnosis and actions, and review checkpoints every
     ``model.development.review_every_weeks``; per hire, the job posting."""
-    ids = getattr(people, "member_ids", people)
-    if isinstance(ids, str):
-        raise InvalidInputError("people: expected a list of person ids, got a single string")
-    argument = request.to_dict() if isinstance(request, TeamRequest) else request
+    ids = _person_ids(people)
+    argument = _request_argument(request)
     weeks = _weeks(model, deadline)
-    if weeks is not None and (not math.isfinite(weeks) or weeks < 0):
-        raise InvalidInputError(f"deadline: {deadline!r} is before {model.as_of}")
     closure, document, markdown = _core.development_plan(
         model._core,
         argument,
@@ -260,12 +263,7 @@ def plan(
         threads,
         _callback(on_progress),
     )
-    result = _build_result(
-        ClosureResult,
-        closure,
-        {"_document": closure},
-        actions=lambda items: [_build(ClosureAction, a) for a in items],
-    )
+    result = _closure(closure)
     return _build(
         Plan,
         document,

@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Any, Literal, TypeVar
 
 from teamwright import _core
+from teamwright.errors import InvalidInputError
 
 FORMAT_VERSION: int = _core.FORMAT_VERSION
 
@@ -287,6 +288,14 @@ def _to_dict(item: Any) -> dict[str, Any]:
 
 
 _T = TypeVar("_T")
+
+
+def _person_ids(people: Any) -> list[str]:
+    """Person ids from a list of ids or from a TeamResult (its ``member_ids``)."""
+    ids = getattr(people, "member_ids", people)
+    if isinstance(ids, str):
+        raise InvalidInputError("people: expected a list of person ids, got a single string")
+    return [str(p) for p in ids]
 
 
 def _from_dict(cls: type[_T], data: dict[str, Any], **convert: Callable[[Any], Any]) -> _T:

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from teamwright import _core
-from teamwright.errors import InvalidInputError, OutOfRangeError
-from teamwright.model import Model, TeamRequest
+from teamwright.errors import OutOfRangeError
+from teamwright.model import Model, TeamRequest, _person_ids
 from teamwright.solving import (
     DEFAULT_TIME_LIMIT,
     Mode,
@@ -354,14 +354,10 @@ def gap_report(
     priority (importance x shortfall) first, or only the ``top_k`` first ("a few gaps at a
     time"), with the members to train and the employees to transfer or candidates to hire who
     may join the team and qualify for the role a gap belongs to."""
-    ids = getattr(people, "member_ids", people)
-    if isinstance(ids, str):
-        raise InvalidInputError("people: expected a list of person ids, got a single string")
+    ids = _person_ids(people)
     if top_k is not None and top_k < 0:
         raise OutOfRangeError(f"gap_report: top_k {top_k} must be >= 0")
-    document = _core.gap_report(
-        model._core, _request_argument(request), [str(p) for p in ids], top_k
-    )
+    document = _core.gap_report(model._core, _request_argument(request), ids, top_k)
     gaps = [
         _build(Gap, gap, train=lambda options: [_build(TrainingOption, o) for o in options])
         for gap in document["gaps"]

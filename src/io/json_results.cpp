@@ -256,7 +256,7 @@ Json job_posting_to_json(const Model& model, const analysis::JobPosting& posting
     for (const analysis::PostingLine& line : list) {
       const Competency& c = model.competency(line.competency);
       out.push_back({{"competency", c.id},
-                     {"name", c.name.empty() ? c.id : c.name},
+                     {"name", name_of(c)},
                      {"kind", std::string(to_string(c.kind))},
                      {"min_level", number(line.min_level)},
                      {"label", model.scale().label(line.min_level)},
@@ -449,7 +449,7 @@ std::string job_posting_markdown(const Model& model, const analysis::JobPosting&
     out += std::string("## ") + title + "\n\n";
     for (const analysis::PostingLine& line : lines) {
       const Competency& c = model.competency(line.competency);
-      out += "- " + (c.name.empty() ? c.id : c.name) + ": " + util::number(line.min_level) + " (" +
+      out += "- " + detail::name_of(c) + ": " + util::number(line.min_level) + " (" +
              model.scale().label(line.min_level) + ") or above";
       if (!line.trainable) {
         out +=

@@ -56,9 +56,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return CLOSED_PIPE
 
 
-def _deadline(text: str | None) -> str | float | None:
-    """--deadline: weeks when a number, else a date YYYY-MM-DD."""
-    return float(text) if text and text.replace(".", "", 1).isdigit() else text
+def _closure_arguments(args: argparse.Namespace) -> tuple[str, list[str]]:
+    """The request and the team of `close` and `plan`."""
+    return args.request, [p for p in args.people.split(",") if p]
+
+
+def _closure_kwargs(args: argparse.Namespace) -> dict[str, Any]:
+    """The deadline (weeks when a number, else a date YYYY-MM-DD) and the solve options."""
+    text: str | None = args.deadline
+    deadline = float(text) if text and text.replace(".", "", 1).isdigit() else text
+    return {"deadline": deadline, **solve_kwargs(args)}
 
 
 def _load(path: str) -> Model:
@@ -120,28 +127,14 @@ def _run(args: argparse.Namespace) -> int:
             print_review(model, review)
     elif args.command == "close":
         model = _load(args.file)
-        deadline = _deadline(args.deadline)
-        closure = teamwright.close_gaps(
-            model,
-            args.request,
-            [p for p in args.people.split(",") if p],
-            deadline=deadline,
-            **solve_kwargs(args),
-        )
+        closure = teamwright.close_gaps(model, *_closure_arguments(args), **_closure_kwargs(args))
         if args.json:
             print_json(closure.to_dict())
         else:
             print_closure(model, closure)
     elif args.command == "plan":
         model = _load(args.file)
-        deadline = _deadline(args.deadline)
-        planned = teamwright.plan(
-            model,
-            args.request,
-            [p for p in args.people.split(",") if p],
-            deadline=deadline,
-            **solve_kwargs(args),
-        )
+        planned = teamwright.plan(model, *_closure_arguments(args), **_closure_kwargs(args))
         if args.json:
             print_json(planned.to_dict())
         else:

@@ -115,31 +115,13 @@ def build_parser() -> argparse.ArgumentParser:
     close = commands.add_parser(
         "close", help="the cheapest way to close a team's hard gaps: train, transfer, hire"
     )
-    close.add_argument("file")
-    close.add_argument("--request", required=True, help="id of a request in the file")
-    who = close.add_mutually_exclusive_group(required=True)
-    who.add_argument("--people", help="comma-separated person ids: the team")
-    who.add_argument("--team", dest="people", action=_DeprecatedAlias, new="--people")
-    close.add_argument(
-        "--deadline",
-        metavar="DATE|WEEKS",
-        help="trainings done by this date, or in this many weeks",
-    )
-    _solve_options(close)
+    _closure_options(close)
     close.add_argument("--json", action="store_true", help="print the closure as JSON")
 
     plan = commands.add_parser(
         "plan", help="development plans and job postings that close a team's hard gaps"
     )
-    plan.add_argument("file")
-    plan.add_argument("--request", required=True, help="id of a request in the file")
-    who = plan.add_mutually_exclusive_group(required=True)
-    who.add_argument("--people", help="comma-separated person ids: the team")
-    who.add_argument("--team", dest="people", action=_DeprecatedAlias, new="--people")
-    plan.add_argument(
-        "--deadline", metavar="DATE|WEEKS", help="trainings done by this date, or within N weeks"
-    )
-    _solve_options(plan)
+    _closure_options(plan)
     shape = plan.add_mutually_exclusive_group()
     shape.add_argument("--json", action="store_true", help="print the plan as JSON")
     shape.add_argument("--markdown", action="store_true", help="print Markdown (the default)")
@@ -261,6 +243,20 @@ def solve_kwargs(args: argparse.Namespace) -> dict[str, Any]:
         "seed": args.seed,
         "threads": args.threads,
     }
+
+
+def _closure_options(command: argparse.ArgumentParser) -> None:
+    """What `close` and `plan` both take: the file, the request, the team, the deadline and the
+    solve contract's options."""
+    command.add_argument("file")
+    command.add_argument("--request", required=True, help="id of a request in the file")
+    who = command.add_mutually_exclusive_group(required=True)
+    who.add_argument("--people", help="comma-separated person ids: the team")
+    who.add_argument("--team", dest="people", action=_DeprecatedAlias, new="--people")
+    command.add_argument(
+        "--deadline", metavar="DATE|WEEKS", help="trainings done by this date, or within N weeks"
+    )
+    _solve_options(command)
 
 
 def _solve_options(command: argparse.ArgumentParser) -> None:
