@@ -214,6 +214,9 @@ class Plan:
     job postings for the hires."""
 
     start: str
+    status: Status
+    """The closure's: INFEASIBLE or NO_SOLUTION_FOUND when no plan closes the gaps (``reasons``)."""
+    reasons: list[str]
     cost: float
     development: list[DevelopmentPlan]
     transfers: list[str]
@@ -268,6 +271,7 @@ def plan(
         Plan,
         document,
         {"_document": document, "_markdown": markdown, "closure": result},
+        status=Status,
         development=lambda items: [
             _build(
                 DevelopmentPlan,

@@ -75,6 +75,8 @@ Plan development_plan(const Model& model, const TeamRequest& request,
   Plan plan;
   plan.start = model.as_of();
   plan.cost = closure.cost;
+  plan.status = closure.status;
+  plan.reasons = closure.reasons;
   const std::int64_t start = *day_number(plan.start);
   const double every = model.framework().development.review_every_weeks;
   const team::Coverage coverage = team::evaluate(model, request, closure.team);

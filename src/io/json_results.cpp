@@ -214,6 +214,8 @@ Json plan_to_json(const Model& model, const analysis::Plan& plan) {
     transfers.push_back(model.person(person).id);
   }
   return {{"start", plan.start},
+          {"status", std::string(to_string(plan.status))},
+          {"reasons", plan.reasons},
           {"cost", number(plan.cost)},
           {"development", std::move(development)},
           {"transfers", std::move(transfers)},
@@ -388,6 +390,15 @@ std::string dump_plan(const Model& model, const analysis::Plan& plan) {
 
 std::string plan_markdown(const Model& model, const analysis::Plan& plan) {
   std::string out = "# Development plan from " + plan.start + "\n\n";
+  if (plan.status == Status::kInfeasible || plan.status == Status::kNoSolutionFound) {
+    out +=
+        std::string(plan.status == Status::kInfeasible ? "No plan exists" : "No plan found") + ": ";
+    for (std::size_t k = 0; k < plan.reasons.size(); ++k) {
+      out += (k > 0 ? "; " : "") + plan.reasons[k];
+    }
+    out += ".\n";
+    return out;
+  }
   if (plan.development.empty() && plan.postings.empty() && plan.transfers.empty()) {
     out += "Nothing to do: the team meets every hard requirement.\n";
     return out;

@@ -88,6 +88,12 @@ def test_the_plan_dates_its_goals_by_the_training_time_and_names_a_qualified_men
     assert json.loads(json.dumps(planned.to_dict()))["development"][0]["person"] == "p14"
 
 
+def test_a_plan_that_cannot_close_the_gaps_says_why(example: tw.Model) -> None:
+    planned = tw.plan(example, "latam_expansion", ["p10", "p13", "p14"], deadline=4)
+    assert planned.status is tw.Status.INFEASIBLE and planned.reasons
+    assert planned.to_markdown().splitlines()[2].startswith("No plan exists: no mix of training")
+
+
 def test_a_hire_comes_with_its_job_posting() -> None:
     model = tw.Model(
         [tw.Competency("charm", kind=tw.CompetencyKind.TALENT)],

@@ -50,6 +50,10 @@ struct Plan {
   /// The employees to transfer in.
   std::vector<PersonId> transfers;
   double cost = 0;
+  /// The closure's status, and why there is no plan when it closed nothing (kInfeasible,
+  /// kNoSolutionFound).
+  Status status = Status::kOptimal;
+  std::vector<std::string> reasons;
 };
 
 /// The plan that carries out `closure` (a result of close_gaps for `team` and `request`).
