@@ -12,6 +12,8 @@ namespace teamwright::io::detail {
 using Json = nlohmann::ordered_json;
 
 [[nodiscard]] Model model_from_json(const Json& document);
+/// The same with `more_people` after the document's own (people read from tables).
+[[nodiscard]] Model model_from_json(const Json& document, std::vector<Person> more_people);
 [[nodiscard]] Json model_to_json(const Model& model);
 [[nodiscard]] TeamRequest request_from_json(const Json& value,
                                             const std::string& where = "request");

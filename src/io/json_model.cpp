@@ -2,9 +2,11 @@
 // unknown fields) and leaves every rule about the items themselves to the Model constructor.
 
 #include <cmath>
+#include <iterator>
 #include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "io/json_fields.hpp"
 #include "io/text_file.hpp"
@@ -230,7 +232,9 @@ Json attribute_json(const AttributeValue& value) {
 
 }  // namespace
 
-Model model_from_json(const Json& document) {
+Model model_from_json(const Json& document) { return model_from_json(document, {}); }
+
+Model model_from_json(const Json& document, std::vector<Person> more_people) {
   Fields f(document, "document");
   const std::string format = f.string("format");
   if (format != "teamwright") {
@@ -263,6 +267,8 @@ Model model_from_json(const Json& document) {
   framework.competencies = read_list<Competency>(f, "competencies", read_competency);
   framework.relations = read_list<Relation>(f, "relations", read_relation);
   auto people = read_list<Person>(f, "people", read_person);
+  people.insert(people.end(), std::make_move_iterator(more_people.begin()),
+                std::make_move_iterator(more_people.end()));
   auto roles = read_list<Role>(f, "roles", read_role);
   auto requests = read_list<TeamRequest>(f, "requests", request_from_json);
   f.finish();

@@ -128,6 +128,7 @@ std::vector<LevelEntry> aggregate_levels(const Person& person, const IdIndex& co
     }
   }
   std::vector<LevelEntry> levels;
+  levels.reserve(person.levels.size() + by_competency.size());
   for (const auto& [competency, level] : person.levels) {
     levels.push_back({CompetencyId(competency_index.find(competency)->second), level});
   }

@@ -7,6 +7,8 @@
 #include <map>
 #include <span>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "teamwright/model/model.hpp"
@@ -31,7 +33,16 @@ class Csr {
   std::vector<T> values_;
 };
 
-using IdIndex = std::map<std::string, std::uint32_t, std::less<>>;
+/// A string hash that also takes string views (heterogeneous lookup, no temporary strings).
+struct IdHash {
+  using is_transparent = void;
+  [[nodiscard]] std::size_t operator()(std::string_view id) const noexcept {
+    return std::hash<std::string_view>{}(id);
+  }
+};
+
+/// Item ids to their positions: a hash map, so that indexing n items takes O(n) expected time.
+using IdIndex = std::unordered_map<std::string, std::uint32_t, IdHash, std::equal_to<>>;
 
 struct RelationEdge {
   CompetencyId other;

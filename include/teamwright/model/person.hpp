@@ -3,12 +3,15 @@
 /// \file
 /// People: their levels and the assessments behind them, cost, availability and attributes.
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -82,13 +85,77 @@ struct TrainingOverride {
 /// A free attribute value: location, team of origin, a protected attribute for fairness reports.
 using AttributeValue = std::variant<bool, std::int64_t, double, std::string>;
 
+/// A person's agreed levels by competency id: a map kept as one sorted array (a flat map), so a
+/// person's levels take one allocation and are read in id order.
+class LevelMap {
+ public:
+  using value_type = std::pair<std::string, double>;
+  using const_iterator = std::vector<value_type>::const_iterator;
+
+  LevelMap() = default;
+  /// The pairs in id order; of repeated ids the first counts (as for a std::map).
+  LevelMap(std::initializer_list<value_type> levels) {
+    for (const value_type& level : levels) {
+      emplace(level.first, level.second);
+    }
+  }
+
+  /// The level of `competency`, inserted as 0 when absent.
+  double& operator[](std::string_view competency) {
+    const auto at = lower_bound(competency);
+    if (at != items_.end() && at->first == competency) {
+      return at->second;
+    }
+    return items_.emplace(at, std::string(competency), 0.0)->second;
+  }
+  /// Adds the level unless the competency has one; true when added.
+  bool emplace(std::string competency, double level) {
+    const auto at = lower_bound(competency);
+    if (at != items_.end() && at->first == competency) {
+      return false;
+    }
+    items_.emplace(at, std::move(competency), level);
+    return true;
+  }
+  /// Adds a level after every other: `competency` must sort after the ids already there.
+  void append(std::string competency, double level) {
+    items_.emplace_back(std::move(competency), level);
+  }
+  void reserve(std::size_t size) { items_.reserve(size); }
+
+  [[nodiscard]] const_iterator find(std::string_view competency) const {
+    const auto at = std::lower_bound(
+        items_.begin(), items_.end(), competency,
+        [](const value_type& item, std::string_view id) { return item.first < id; });
+    return at != items_.end() && at->first == competency ? at : items_.end();
+  }
+  [[nodiscard]] bool contains(std::string_view competency) const {
+    return find(competency) != items_.end();
+  }
+  [[nodiscard]] const_iterator begin() const { return items_.begin(); }
+  [[nodiscard]] const_iterator end() const { return items_.end(); }
+  [[nodiscard]] std::size_t size() const { return items_.size(); }
+  [[nodiscard]] bool empty() const { return items_.empty(); }
+
+  friend bool operator==(const LevelMap&, const LevelMap&) = default;
+
+ private:
+  std::vector<value_type>::iterator lower_bound(std::string_view competency) {
+    return std::lower_bound(
+        items_.begin(), items_.end(), competency,
+        [](const value_type& item, std::string_view id) { return item.first < id; });
+  }
+
+  std::vector<value_type> items_;
+};
+
 /// An employee or an external candidate.
 struct Person {
   std::string id;
   std::string name;
   /// Agreed levels by competency id. Where a competency has no agreed level, the level is
   /// aggregated from `assessments` (rule in docs/model.md).
-  std::map<std::string, double, std::less<>> levels;
+  LevelMap levels;
   std::vector<Assessment> assessments;
   /// What putting this person on the team costs (salary share, hire cost); finite, >= 0.
   double cost = 0;
