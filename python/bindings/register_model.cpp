@@ -1,3 +1,4 @@
+#include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
@@ -10,15 +11,98 @@
 
 #include "bindings/convert.hpp"
 #include "bindings/register.hpp"
+#include "teamwright/analysis/levels.hpp"
 #include "teamwright/error.hpp"
 #include "teamwright/io/json.hpp"
+#include "teamwright/io/level_table.hpp"
 #include "teamwright/model/model.hpp"
 
 namespace py = pybind11;
 
 namespace teamwright::python {
 
+namespace {
+
+template <class T>
+using Array = py::array_t<T, py::array::forcecast>;
+
+// A 1-D array as a strided view (empty for None); NumPy strides are in bytes.
+template <class T>
+io::StridedView<T> view(const std::optional<Array<T>>& array, const char* column) {
+  if (!array) {
+    return {};
+  }
+  if (array->ndim() != 1) {
+    throw FormatError(std::string("column '") + column + "' must be one-dimensional");
+  }
+  return {array->data(), static_cast<std::size_t>(array->shape(0)),
+          array->strides(0) / static_cast<py::ssize_t>(sizeof(T))};
+}
+
+// Sets a per-person column (cost, availability, external) where given.
+template <class T, class Set>
+void set_column(std::vector<Person>& people, const std::optional<Array<T>>& values,
+                const char* column, Set set) {
+  const io::StridedView<T> v = view(values, column);
+  if (!values) {
+    return;
+  }
+  if (v.size != people.size()) {
+    throw FormatError(std::string("column '") + column + "' has " + std::to_string(v.size) +
+                      " values for " + std::to_string(people.size()) + " people");
+  }
+  for (std::size_t i = 0; i < v.size; ++i) {
+    set(people[i], v[i]);
+  }
+}
+
+struct PersonColumns {
+  std::optional<Array<double>> cost;
+  std::optional<Array<double>> availability;
+  std::optional<Array<bool>> external;
+  std::optional<std::vector<std::string>> names;
+};
+
+Model with_people(const py::dict& document, std::vector<Person> people,
+                  const PersonColumns& columns) {
+  set_column(people, columns.cost, "cost", [](Person& p, double v) { p.cost = v; });
+  set_column(people, columns.availability, "availability",
+             [](Person& p, double v) { p.availability = v; });
+  set_column(people, columns.external, "external", [](Person& p, bool v) { p.external = v; });
+  if (columns.names) {
+    if (columns.names->size() != people.size()) {
+      throw FormatError("column 'name' has " + std::to_string(columns.names->size()) +
+                        " values for " + std::to_string(people.size()) + " people");
+    }
+    for (std::size_t i = 0; i < people.size(); ++i) {
+      people[i].name = (*columns.names)[i];
+    }
+  }
+  const io::detail::Json json = to_json(document, "document");
+  py::gil_scoped_release release;
+  return io::detail::model_from_json(json, std::move(people));
+}
+
+// A matrix the capsule owns, as a NumPy array over its row-major storage (no copy).
+py::array_t<double> owned(analysis::LevelMatrix matrix) {
+  auto* owner = new analysis::LevelMatrix(std::move(matrix));
+  const py::capsule capsule(owner, [](void* p) { delete static_cast<analysis::LevelMatrix*>(p); });
+  const auto columns = static_cast<py::ssize_t>(owner->cols());
+  return py::array_t<double>({static_cast<py::ssize_t>(owner->rows()), columns},
+                             {static_cast<py::ssize_t>(sizeof(double)) * columns,
+                              static_cast<py::ssize_t>(sizeof(double))},
+                             owner->data(), capsule);
+}
+
+}  // namespace
+
 void register_model(py::module_& m) {
+  py::class_<PersonColumns>(m, "PersonColumns")
+      .def(py::init<>())
+      .def_readwrite("cost", &PersonColumns::cost)
+      .def_readwrite("availability", &PersonColumns::availability)
+      .def_readwrite("external", &PersonColumns::external)
+      .def_readwrite("names", &PersonColumns::names);
   py::class_<Model>(m, "Model")
       .def_static(
           "from_dict",
@@ -28,6 +112,68 @@ void register_model(py::module_& m) {
             return io::detail::model_from_json(json);
           },
           py::arg("document"))
+      .def_static(
+          "from_wide",
+          [](const py::dict& document, const std::vector<std::string>& people,
+             const std::vector<std::string>& competencies, const Array<double>& levels,
+             const PersonColumns& columns) {
+            if (levels.ndim() != 2 || static_cast<std::size_t>(levels.shape(0)) != people.size() ||
+                static_cast<std::size_t>(levels.shape(1)) != competencies.size()) {
+              throw FormatError("levels: expected a " + std::to_string(people.size()) + " x " +
+                                std::to_string(competencies.size()) + " matrix");
+            }
+            constexpr auto kSize = static_cast<py::ssize_t>(sizeof(double));
+            std::vector<Person> built;
+            {
+              py::gil_scoped_release release;
+              built = io::people_from_wide({people, competencies, levels.data(),
+                                            levels.strides(0) / kSize, levels.strides(1) / kSize});
+            }
+            return with_people(document, std::move(built), columns);
+          },
+          py::arg("document"), py::arg("people"), py::arg("competencies"), py::arg("levels"),
+          py::arg("columns"))
+      .def_static(
+          "from_long",
+          [](const py::dict& document, const std::vector<std::string>& people,
+             const std::vector<std::string>& competencies, const std::vector<std::string>& sources,
+             const std::vector<std::string>& dates, const Array<std::int64_t>& person,
+             const Array<std::int64_t>& competency, const Array<double>& level,
+             const std::optional<Array<std::int64_t>>& source,
+             const std::optional<Array<std::int64_t>>& date,
+             const std::optional<Array<double>>& confidence, const PersonColumns& columns) {
+            const io::LongLevels rows{people,
+                                      competencies,
+                                      sources,
+                                      dates,
+                                      view(std::optional(person), "person"),
+                                      view(std::optional(competency), "competency"),
+                                      view(std::optional(level), "level"),
+                                      view(source, "source"),
+                                      view(date, "date"),
+                                      view(confidence, "confidence")};
+            std::vector<Person> built;
+            {
+              py::gil_scoped_release release;
+              built = io::people_from_long(rows);
+            }
+            return with_people(document, std::move(built), columns);
+          },
+          py::arg("document"), py::arg("people"), py::arg("competencies"), py::arg("sources"),
+          py::arg("dates"), py::arg("person"), py::arg("competency"), py::arg("level"),
+          py::arg("source"), py::arg("date"), py::arg("confidence"), py::arg("columns"))
+      .def(
+          "level_matrix",
+          [](const Model& model, bool effective) {
+            analysis::LevelMatrix matrix;
+            {
+              py::gil_scoped_release release;
+              matrix = analysis::level_matrix(
+                  model, effective ? analysis::LevelKind::kEffective : analysis::LevelKind::kRated);
+            }
+            return owned(std::move(matrix));
+          },
+          py::arg("effective"))
       .def_static("loads", &io::parse_model, py::arg("text"),
                   py::call_guard<py::gil_scoped_release>())
       .def_static("load", &io::load_model, py::arg("path"),

@@ -49,6 +49,7 @@ from teamwright.assign import (
 from teamwright.assign import (
     staff as staff,
 )
+from teamwright.batch import solve_many
 from teamwright.closure import (
     ClosureAction,
     ClosureResult,
@@ -69,6 +70,7 @@ from teamwright.errors import (
     UnknownReferenceError,
 )
 from teamwright.fit import Mismatch, RequirementEvidence, fit_matrix, mismatches
+from teamwright.frames import read_people_csv
 from teamwright.model import (
     EVERYONE,
     FORMAT_VERSION,
@@ -202,9 +204,11 @@ __all__ = [
     "plan",
     "read_cost_matrix",
     "read_generalized",
+    "read_people_csv",
     "review_assessments",
     "save",
     "solve",
+    "solve_many",
     "split",
 ]
 

@@ -13,10 +13,41 @@ import typing
 import numpy
 import numpy.typing
 
+class PersonColumns:
+    cost: numpy.typing.NDArray[numpy.float64] | None
+    availability: numpy.typing.NDArray[numpy.float64] | None
+    external: numpy.typing.NDArray[numpy.bool_] | None
+    names: list[str] | None
+    def __init__(self) -> None: ...
+
 class Model:
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     @staticmethod
     def from_dict(document: dict[str, typing.Any]) -> Model: ...
+    @staticmethod
+    def from_wide(
+        document: dict[str, typing.Any],
+        people: collections.abc.Sequence[str],
+        competencies: collections.abc.Sequence[str],
+        levels: numpy.typing.ArrayLike,
+        columns: PersonColumns,
+    ) -> Model: ...
+    @staticmethod
+    def from_long(
+        document: dict[str, typing.Any],
+        people: collections.abc.Sequence[str],
+        competencies: collections.abc.Sequence[str],
+        sources: collections.abc.Sequence[str],
+        dates: collections.abc.Sequence[str],
+        person: numpy.typing.ArrayLike,
+        competency: numpy.typing.ArrayLike,
+        level: numpy.typing.ArrayLike,
+        source: numpy.typing.ArrayLike | None,
+        date: numpy.typing.ArrayLike | None,
+        confidence: numpy.typing.ArrayLike | None,
+        columns: PersonColumns,
+    ) -> Model: ...
+    def level_matrix(self, effective: bool) -> numpy.typing.NDArray[numpy.float64]: ...
     @staticmethod
     def load(path: os.PathLike[str] | str | bytes) -> Model: ...
     @staticmethod

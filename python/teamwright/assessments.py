@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+import pandas as pd
 
 from teamwright import _core
+from teamwright.frames import choose_table, records
 from teamwright.model import AssessmentSource, Model
 from teamwright.solving import _build
 
@@ -64,6 +67,19 @@ class AssessmentReview:
     def to_dict(self) -> dict[str, Any]:
         """The review as plain values (the document `teamwright assessments --json` prints)."""
         return copy.deepcopy(self._document)
+
+    def to_frame(
+        self, table: Literal["blind_spots", "stale", "future"] = "blind_spots"
+    ) -> pd.DataFrame:
+        """A flat table, one row per blind spot, stale or future-dated assessment."""
+        return choose_table(
+            table,
+            {
+                "blind_spots": lambda: records(self.blind_spots, BlindSpot),
+                "stale": lambda: records(self.stale, DatedAssessment),
+                "future": lambda: records(self.future, DatedAssessment),
+            },
+        )
 
 
 def _dated(items: list[dict[str, Any]]) -> list[DatedAssessment]:

@@ -34,10 +34,13 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+import pandas as pd
 
 from teamwright import _core
 from teamwright.errors import InvalidInputError, OutOfRangeError
+from teamwright.frames import frame, records
 from teamwright.model import Model, TeamRequest, _person_ids
+from teamwright.progress import progress_hook
 from teamwright.solving import (
     DEFAULT_TIME_LIMIT,
     Mode,
@@ -46,7 +49,6 @@ from teamwright.solving import (
     Termination,
     _build,
     _build_result,
-    _callback,
     _deprecated,
     _infinite_if_null,
     _renamed,
@@ -199,6 +201,10 @@ class PlacementResult(_Result):
         """The result as plain values (the document `teamwright assign roles --json` prints)."""
         return _plain(self)
 
+    def to_frame(self) -> pd.DataFrame:
+        """One row per placement: person, slot, fit and the preferences met."""
+        return records(self.placements, Placement)
+
 
 @dataclass(frozen=True)
 class MentoringGoal:
@@ -240,6 +246,18 @@ class MentoringResult(_Result):
         """The result as plain values (the document `teamwright assign mentors --json` prints)."""
         return _plain(self)
 
+    def to_frame(self) -> pd.DataFrame:
+        """One row per pair and competency the mentor lifts: mentor, mentee, competency and the
+        pair's benefit."""
+        return frame(
+            (
+                {"mentor": p.mentor, "mentee": p.mentee, "competency": c, "benefit": p.benefit}
+                for p in self.pairs
+                for c in p.competencies
+            ),
+            ["mentor", "mentee", "competency", "benefit"],
+        )
+
 
 def _slot(item: Slot | dict[str, str] | str) -> Slot:
     if isinstance(item, Slot):
@@ -265,6 +283,7 @@ def assign_roles(
     seed: int = 0,
     threads: int = 1,
     on_progress: Callable[[Progress], Any] | None = None,
+    progress: bool = False,
 ) -> PlacementResult:
     """Put each person into at most one slot and each slot holds at most one person: fill as
     many slots as possible, then maximise the total fit plus ``preference_bonus`` for every
@@ -272,17 +291,18 @@ def assign_roles(
     Exact in every mode.
     """
     parsed = [_slot(s) for s in slots]
-    document = _core.assign_roles(
-        model._core,
-        _person_ids(people),
-        [(s.id, s.role, s.shift) for s in parsed],
-        float(preference_bonus),
-        mode,
-        _time_limit(time_limit),
-        seed,
-        threads,
-        _callback(on_progress),
-    )
+    with progress_hook(on_progress, progress, time_limit, "roles") as callback:
+        document = _core.assign_roles(
+            model._core,
+            _person_ids(people),
+            [(s.id, s.role, s.shift) for s in parsed],
+            float(preference_bonus),
+            mode,
+            _time_limit(time_limit),
+            seed,
+            threads,
+            callback,
+        )
     return _build_result(
         PlacementResult,
         document,
@@ -301,20 +321,25 @@ def assign_mentors(
     seed: int = 0,
     threads: int = 1,
     on_progress: Callable[[Progress], Any] | None = None,
+    progress: bool = False,
 ) -> MentoringResult:
     """Pair people one-to-one (each mentors at most one colleague and is mentored by at most
     one) so that the total benefit over the goals is greatest. Exact in every mode."""
     parsed = [g if isinstance(g, MentoringGoal) else MentoringGoal(**g) for g in goals]
-    document = _core.assign_mentors(
-        model._core,
-        _person_ids(people),
-        [(g.competency, float(g.target_level), g.mentor_level, int(g.importance)) for g in parsed],
-        mode,
-        _time_limit(time_limit),
-        seed,
-        threads,
-        _callback(on_progress),
-    )
+    with progress_hook(on_progress, progress, time_limit, "mentors") as callback:
+        document = _core.assign_mentors(
+            model._core,
+            _person_ids(people),
+            [
+                (g.competency, float(g.target_level), g.mentor_level, int(g.importance))
+                for g in parsed
+            ],
+            mode,
+            _time_limit(time_limit),
+            seed,
+            threads,
+            callback,
+        )
     return _build_result(
         MentoringResult,
         document,
@@ -353,6 +378,17 @@ class SplitResult(_Result):
     def to_dict(self) -> dict[str, Any]:
         """The result as plain values (the document `teamwright split --json` prints)."""
         return _plain(self)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per person: the team (0-based) they are in and that team's coverage."""
+        return frame(
+            (
+                {"team": i, "person": person, "team_coverage": team.coverage}
+                for i, team in enumerate(self.teams)
+                for person in team.members
+            ),
+            ["team", "person", "team_coverage"],
+        )
 
     def check(self) -> list[str]:
         """The independent checker's findings: empty when every claim holds."""
@@ -406,6 +442,7 @@ def split(
     seed: int = 0,
     threads: int = 1,
     on_progress: Callable[[Progress], Any] | None = None,
+    progress: bool = False,
 ) -> SplitResult:
     """Split ``people`` (person ids; default everyone available) into ``teams`` teams that each
     meet ``request``'s requirements as well as possible: the greatest worst-team coverage, then
@@ -431,17 +468,18 @@ def split(
     }
     ids = [] if people is None else _person_ids(people)
     argument = request.to_dict() if isinstance(request, TeamRequest) else request
-    document = _core.split(
-        model._core,
-        argument,
-        ids,
-        _split_rules(rules),
-        mode,
-        _time_limit(time_limit),
-        seed,
-        threads,
-        _callback(on_progress),
-    )
+    with progress_hook(on_progress, progress, time_limit, "split") as callback:
+        document = _core.split(
+            model._core,
+            argument,
+            ids,
+            _split_rules(rules),
+            mode,
+            _time_limit(time_limit),
+            seed,
+            threads,
+            callback,
+        )
     return _build_result(
         SplitResult,
         document,
@@ -483,6 +521,12 @@ class GeneralizedSolution(_Result):
         """The solution as plain values (the document `teamwright assign generalized --json`
         prints, with 0-based agents)."""
         return _plain(self)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per job: its agent (0-based)."""
+        return pd.DataFrame(
+            {"job": np.arange(len(self.agent_of_job)), "agent": np.asarray(self.agent_of_job)}
+        )
 
 
 def _generalized_problem(
@@ -526,6 +570,7 @@ def assign_generalized(
     seed: int = 0,
     threads: int = 1,
     on_progress: Callable[[Progress], Any] | None = None,
+    progress: bool = False,
 ) -> GeneralizedSolution:
     """Assign every job to one agent within the agents' capacities at least (or most) cost.
 
@@ -543,16 +588,17 @@ def assign_generalized(
                 "assign_generalized: give a problem, or cost, weight and capacity"
             )
         problem = _generalized_problem(cost, weight, capacity)
-    document = _core.solve_generalized(
-        problem,
-        bool(maximize),
-        int(max_moves),
-        mode,
-        _time_limit(time_limit),
-        seed,
-        threads,
-        _callback(on_progress),
-    )
+    with progress_hook(on_progress, progress, time_limit, "generalized") as callback:
+        document = _core.solve_generalized(
+            problem,
+            bool(maximize),
+            int(max_moves),
+            mode,
+            _time_limit(time_limit),
+            seed,
+            threads,
+            callback,
+        )
     check = functools.partial(_check_generalized, problem, bool(maximize))
     infinity = -math.inf if maximize else math.inf
     return _build_result(
@@ -613,6 +659,10 @@ class StaffingResult(_Result):
         """The result as plain values (the document `teamwright assign staff --json` prints)."""
         return _plain(self)
 
+    def to_frame(self) -> pd.DataFrame:
+        """One row per person in a seat: person, seat, fit and whether the role is preferred."""
+        return records(self.assignments, SeatAssignment)
+
 
 def assign_staff(
     model: Model,
@@ -625,6 +675,7 @@ def assign_staff(
     seed: int = 0,
     threads: int = 1,
     on_progress: Callable[[Progress], Any] | None = None,
+    progress: bool = False,
 ) -> StaffingResult:
     """Staff ``seats`` from ``people``, each person taking seats up to their availability (FTE):
     the most seats filled, then the greatest total role fit; hard role requirements decide who
@@ -634,17 +685,18 @@ def assign_staff(
     """
     parsed = [s if isinstance(s, Seat) else Seat(**s) for s in seats]
     ids = _person_ids(people)
-    document = _core.assign_staff(
-        model._core,
-        ids,
-        [(s.id, s.role, float(s.fte)) for s in parsed],
-        int(max_moves),
-        mode,
-        _time_limit(time_limit),
-        seed,
-        threads,
-        _callback(on_progress),
-    )
+    with progress_hook(on_progress, progress, time_limit, "staff") as callback:
+        document = _core.assign_staff(
+            model._core,
+            ids,
+            [(s.id, s.role, float(s.fte)) for s in parsed],
+            int(max_moves),
+            mode,
+            _time_limit(time_limit),
+            seed,
+            threads,
+            callback,
+        )
     return _build_result(
         StaffingResult,
         document,

@@ -8,11 +8,15 @@ import datetime
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+import pandas as pd
 
 from teamwright import _core
 from teamwright.errors import InvalidInputError
+from teamwright.frames import choose_table, flat, flat_columns, frame, records
 from teamwright.model import Model, TeamRequest, _person_ids
+from teamwright.progress import progress_hook
 from teamwright.solving import (
     DEFAULT_TIME_LIMIT,
     Mode,
@@ -20,7 +24,6 @@ from teamwright.solving import (
     Status,
     _build,
     _build_result,
-    _callback,
     _Result,
     _time_limit,
 )
@@ -91,6 +94,29 @@ class ClosureResult(_Result):
             out["alternatives"] = {k: v.to_dict() for k, v in self.alternatives.items()}
         return out
 
+    def to_frame(self, table: Literal["actions", "alternatives"] = "actions") -> pd.DataFrame:
+        """A flat table: ``actions`` (one row per step) or ``alternatives`` (one row per
+        closure, the cheapest first: ``closure`` "cheapest", "train_only", ...)."""
+        summary = [c for c in flat_columns(ClosureResult) if c != "alternatives"]
+        return choose_table(
+            table,
+            {
+                "actions": lambda: records(self.actions, ClosureAction),
+                "alternatives": lambda: frame(
+                    (
+                        {"closure": name, **flat(c)}
+                        for name, c in [("cheapest", self), *self.alternatives.items()]
+                    ),
+                    ["closure", *summary],
+                ),
+            },
+        )
+
+    def _repr_html_(self) -> str:
+        from teamwright.display import closure_html
+
+        return closure_html(self)
+
 
 def _weeks(model: Model, deadline: str | datetime.date | float | None) -> float | None:
     """The deadline as weeks from ``model.as_of``: a number of weeks, or a date."""
@@ -145,6 +171,7 @@ def close_gaps(
     seed: int = 0,
     threads: int = 1,
     on_progress: Callable[[Progress], Any] | None = None,
+    progress: bool = False,
 ) -> ClosureResult:
     """The cheapest mix of training ``people`` (trainable competencies with known terms, each
     member's trainings done by ``deadline``: a date, or weeks from ``model.as_of``), transferring
@@ -157,20 +184,21 @@ def close_gaps(
     weeks = _weeks(model, deadline)
 
     def solve(allowed: dict[str, bool]) -> ClosureResult:
-        document = _core.close_gaps(
-            model._core,
-            argument,
-            ids,
-            weeks,
-            allowed["train"],
-            allowed["transfer"],
-            allowed["hire"],
-            mode,
-            _time_limit(time_limit),
-            seed,
-            threads,
-            _callback(on_progress),
-        )
+        with progress_hook(on_progress, progress, time_limit, "closure") as callback:
+            document = _core.close_gaps(
+                model._core,
+                argument,
+                ids,
+                weeks,
+                allowed["train"],
+                allowed["transfer"],
+                allowed["hire"],
+                mode,
+                _time_limit(time_limit),
+                seed,
+                threads,
+                callback,
+            )
         return _closure(document)
 
     best = solve({"train": train, "transfer": transfer, "hire": hire})
@@ -235,6 +263,42 @@ class Plan:
         """The plan as Markdown, to hand to the people in it."""
         return self._markdown
 
+    def to_frame(self, table: Literal["goals", "reviews", "actions"] = "goals") -> pd.DataFrame:
+        """A flat table: ``goals`` (one row per member and goal, dated), ``reviews`` (one row
+        per member and review date) or ``actions`` (one row per goal and action)."""
+        goal_columns = ["person", "role", *flat_columns(DevelopmentGoal)]
+        return choose_table(
+            table,
+            {
+                "goals": lambda: frame(
+                    (
+                        {"person": d.person, "role": d.role, **flat(g)}
+                        for d in self.development
+                        for g in d.goals
+                    ),
+                    goal_columns,
+                ),
+                "reviews": lambda: frame(
+                    ({"person": d.person, "date": r} for d in self.development for r in d.reviews),
+                    ["person", "date"],
+                ),
+                "actions": lambda: frame(
+                    (
+                        {"person": d.person, "competency": g.competency, "action": a}
+                        for d in self.development
+                        for g in d.goals
+                        for a in g.actions
+                    ),
+                    ["person", "competency", "action"],
+                ),
+            },
+        )
+
+    def _repr_html_(self) -> str:
+        from teamwright.display import plan_html
+
+        return plan_html(self)
+
 
 def plan(
     model: Model,
@@ -247,6 +311,7 @@ def plan(
     seed: int = 0,
     threads: int = 1,
     on_progress: Callable[[Progress], Any] | None = None,
+    progress: bool = False,
 ) -> Plan:
     """The development plan that carries out `close_gaps` for the team: per member to train,
     each goal (target level and due date, trainings one after the other from ``model.as_of``)
@@ -255,17 +320,18 @@ def plan(
     ids = _person_ids(people)
     argument = _request_argument(request)
     weeks = _weeks(model, deadline)
-    closure, document, markdown = _core.development_plan(
-        model._core,
-        argument,
-        [str(p) for p in ids],
-        weeks,
-        mode,
-        _time_limit(time_limit),
-        seed,
-        threads,
-        _callback(on_progress),
-    )
+    with progress_hook(on_progress, progress, time_limit, "plan") as callback:
+        closure, document, markdown = _core.development_plan(
+            model._core,
+            argument,
+            [str(p) for p in ids],
+            weeks,
+            mode,
+            _time_limit(time_limit),
+            seed,
+            threads,
+            callback,
+        )
     result = _closure(closure)
     return _build(
         Plan,

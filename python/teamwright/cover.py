@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from teamwright import _core
+from teamwright.progress import progress_hook
 from teamwright.solving import (
     DEFAULT_TIME_LIMIT,
     Mode,
@@ -17,7 +18,6 @@ from teamwright.solving import (
     Status,
     Termination,
     _build_result,
-    _callback,
     _Result,
     _time_limit,
 )
@@ -94,6 +94,7 @@ def solve(
     seed: int = 0,
     threads: int = 1,
     on_progress: Callable[[Progress], Any] | None = None,
+    progress: bool = False,
 ) -> CoverSolution:
     """Solves a covering problem.
 
@@ -104,7 +105,8 @@ def solve(
     while solving; Ctrl-C stops the solve and returns its best solution with termination
     INTERRUPTED; an exception raised by ``on_progress`` stops it and propagates.
     """
-    document = _core.solve_cover(
-        problem, mode, _time_limit(time_limit), seed, threads, _callback(on_progress)
-    )
+    with progress_hook(on_progress, progress, time_limit, "cover") as callback:
+        document = _core.solve_cover(
+            problem, mode, _time_limit(time_limit), seed, threads, callback
+        )
     return _build_result(CoverSolution, document)

@@ -15,8 +15,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal, TypeVar
 
-from teamwright import _core
+import pandas as pd
+
+from teamwright import _core, frames
 from teamwright.errors import InvalidInputError
+from teamwright.frames import PersonColumn
 
 FORMAT_VERSION: int = _core.FORMAT_VERSION
 
@@ -262,6 +265,11 @@ class TeamRequest:
         """The request as its document (docs/format.md#request)."""
         return _to_dict(self)
 
+    def _repr_html_(self) -> str:
+        from teamwright.display import request_html
+
+        return request_html(self)
+
 
 def _plain(value: Any) -> Any:
     if isinstance(value, enum.Enum):
@@ -345,6 +353,53 @@ def _request(data: dict[str, Any]) -> TeamRequest:
     )
 
 
+def _document(
+    competencies: Sequence[Competency],
+    people: Sequence[Person],
+    roles: Sequence[Role],
+    requests: Sequence[TeamRequest],
+    relations: Sequence[Relation],
+    scale: list[str] | None,
+    assessment_policy: AssessmentPolicy | None,
+    development: DevelopmentPolicy | None,
+) -> dict[str, Any]:
+    """The file-format document of the items."""
+    document: dict[str, Any] = {"format": "teamwright", "version": FORMAT_VERSION}
+    if scale is not None:
+        document["scale"] = {"levels": list(scale)}
+    if assessment_policy is not None:
+        document["assessment_policy"] = _plain(assessment_policy)
+    if development is not None:
+        document["development"] = _plain(development)
+    document["competencies"] = _plain(list(competencies))
+    document["relations"] = _plain(list(relations))
+    document["people"] = _plain(list(people))
+    document["roles"] = _plain(list(roles))
+    document["requests"] = _plain(list(requests))
+    return document
+
+
+def _framework_of(
+    competencies: Sequence[Competency] | None,
+    roles: Sequence[Role],
+    requests: Sequence[TeamRequest],
+    relations: Sequence[Relation],
+    scale: list[str] | None,
+    assessment_policy: AssessmentPolicy | None,
+    development: DevelopmentPolicy | None,
+) -> frames.MakeFramework:
+    """The document of everything but the people, for the competency ids a frame names: the
+    given competencies, else one skill per id."""
+
+    def make(ids: list[str]) -> dict[str, Any]:
+        chosen = [Competency(i) for i in ids] if competencies is None else competencies
+        return _document(
+            chosen, (), roles, requests, relations, scale, assessment_policy, development
+        )
+
+    return make
+
+
 class Model:
     """A validated model: competencies, people, roles and named team requests.
 
@@ -364,24 +419,119 @@ class Model:
         assessment_policy: AssessmentPolicy | None = None,
         development: DevelopmentPolicy | None = None,
     ) -> None:
-        document: dict[str, Any] = {"format": "teamwright", "version": FORMAT_VERSION}
-        if scale is not None:
-            document["scale"] = {"levels": list(scale)}
-        if assessment_policy is not None:
-            document["assessment_policy"] = _plain(assessment_policy)
-        if development is not None:
-            document["development"] = _plain(development)
-        document["competencies"] = _plain(list(competencies))
-        document["relations"] = _plain(list(relations))
-        document["people"] = _plain(list(people))
-        document["roles"] = _plain(list(roles))
-        document["requests"] = _plain(list(requests))
+        document = _document(
+            competencies, people, roles, requests, relations, scale, assessment_policy, development
+        )
         self._core = _core.Model.from_dict(document)
 
     @classmethod
     def from_dict(cls, document: dict[str, Any]) -> Model:
         """A model from a document in the file format (a parsed JSON object)."""
         return cls._wrap(_core.Model.from_dict(document))
+
+    @classmethod
+    def from_frame(
+        cls,
+        levels: pd.DataFrame,
+        cost: PersonColumn = None,
+        availability: PersonColumn = None,
+        *,
+        external: PersonColumn = None,
+        names: PersonColumn = None,
+        competencies: Sequence[Competency] | None = None,
+        roles: Sequence[Role] = (),
+        requests: Sequence[TeamRequest] = (),
+        relations: Sequence[Relation] = (),
+        scale: list[str] | None = None,
+        assessment_policy: AssessmentPolicy | None = None,
+        development: DevelopmentPolicy | None = None,
+    ) -> Model:
+        """A model from a wide people x competencies frame of levels: the index holds the
+        person ids, the columns the competency ids, a cell a person's agreed level (NaN or 0:
+        none). The cells are read in place by the library, without a Python loop.
+
+        ``cost``, ``availability``, ``external`` and ``names`` are per person: one value for
+        everyone, a Series indexed by person id, or one value per row. Without
+        ``competencies`` every column is a skill of that id; with them, every column must name
+        one. The rest is as for `Model`, and every rule is checked as for a file."""
+        return cls._wrap(
+            frames.from_frame(
+                levels,
+                cost,
+                availability,
+                external,
+                names,
+                _framework_of(
+                    competencies, roles, requests, relations, scale, assessment_policy, development
+                ),
+            )
+        )
+
+    @classmethod
+    def from_long_frame(
+        cls,
+        rows: pd.DataFrame,
+        cost: PersonColumn = None,
+        availability: PersonColumn = None,
+        *,
+        external: PersonColumn = None,
+        names: PersonColumn = None,
+        competencies: Sequence[Competency] | None = None,
+        roles: Sequence[Role] = (),
+        requests: Sequence[TeamRequest] = (),
+        relations: Sequence[Relation] = (),
+        scale: list[str] | None = None,
+        assessment_policy: AssessmentPolicy | None = None,
+        development: DevelopmentPolicy | None = None,
+    ) -> Model:
+        """A model from long rows, one level each: columns ``person``, ``competency`` and
+        ``level``; with ``source`` (self, manager, peer, customer, test), ``date`` (text
+        YYYY-MM-DD or datetimes) and optionally ``confidence``, a row is an assessment (a row
+        without a source stays an agreed level). People come in order of first appearance.
+        The other arguments are as for `Model.from_frame` (Series indexed by person id)."""
+        return cls._wrap(
+            frames.from_long_frame(
+                rows,
+                cost,
+                availability,
+                external,
+                names,
+                _framework_of(
+                    competencies, roles, requests, relations, scale, assessment_policy, development
+                ),
+            )
+        )
+
+    def level_matrix(self, kind: Literal["rated", "effective"] = "effective") -> pd.DataFrame:
+        """People x competencies: every person's ``kind`` level (docs/model.md#levels; 0 where
+        none), rows the person ids, columns the competency ids, in model order. The frame wraps
+        the library's matrix without a copy; ``.to_numpy()`` is a view of it."""
+        if kind not in ("rated", "effective"):
+            raise InvalidInputError(f"level_matrix: kind '{kind}' is not 'rated' or 'effective'")
+        return pd.DataFrame(
+            self._core.level_matrix(kind == "effective"),
+            index=pd.Index([p.id for p in self.people], name="person"),
+            columns=pd.Index([c.id for c in self.competencies], name="competency"),
+            copy=False,
+        )
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per person: id, name, cost, availability, external, current_role and one
+        ``attributes.<name>`` column per attribute (levels: `level_matrix`)."""
+        rows = []
+        for p in self.people:
+            row: dict[str, Any] = {
+                "id": p.id,
+                "name": p.name,
+                "cost": p.cost,
+                "availability": p.availability,
+                "external": p.external,
+                "current_role": p.current_role,
+            }
+            row.update({f"attributes.{k}": v for k, v in p.attributes.items()})
+            rows.append(row)
+        columns = ["id", "name", "cost", "availability", "external", "current_role"]
+        return pd.DataFrame.from_records(rows, columns=None if rows else columns)
 
     @classmethod
     def _wrap(cls, core: Any) -> Model:
@@ -484,6 +634,11 @@ class Model:
         return loads, (self.dumps(),)
 
     __hash__ = None  # type: ignore[assignment]
+
+    def _repr_html_(self) -> str:
+        from teamwright.display import model_html
+
+        return model_html(self)
 
     def __repr__(self) -> str:
         doc = self._document

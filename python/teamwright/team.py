@@ -5,11 +5,15 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+import pandas as pd
 
 from teamwright import _core
 from teamwright.errors import OutOfRangeError
+from teamwright.frames import choose_table, flat, flat_columns, frame, records
 from teamwright.model import Model, TeamRequest, _person_ids
+from teamwright.progress import progress_hook
 from teamwright.solving import (
     DEFAULT_TIME_LIMIT,
     Mode,
@@ -18,7 +22,6 @@ from teamwright.solving import (
     Termination,
     _build,
     _build_result,
-    _callback,
     _deprecated,
     _renamed_keywords,
     _Result,
@@ -176,6 +179,34 @@ class TeamResult(_Result):
         """The result as plain dicts and lists (the CLI's ``--json`` output)."""
         return _copy(self._document)
 
+    def to_frame(
+        self, table: Literal["members", "coverage", "contributions"] = "members"
+    ) -> pd.DataFrame:
+        """A flat table, one row per record: ``members`` (each member with their price of
+        replacement), ``coverage`` (one row per requirement and member covering it; a row
+        with no ``person`` where nobody does) or ``contributions`` (member, requirement and
+        whether the member is essential to it)."""
+        return choose_table(
+            table,
+            {
+                "members": lambda: records(self.members, Member),
+                "coverage": lambda: coverage_frame(self.coverage),
+                "contributions": lambda: frame(
+                    (
+                        {"member": m.id, "requirement": r, "unique": r in m.unique}
+                        for m in self.members
+                        for r in m.contributes
+                    ),
+                    ["member", "requirement", "unique"],
+                ),
+            },
+        )
+
+    def _repr_html_(self) -> str:
+        from teamwright.display import result_html
+
+        return result_html(self)
+
     def __repr__(self) -> str:
         return (
             f"<TeamResult {self.request!r}: {self.status.value}, "
@@ -230,6 +261,51 @@ class GapReport:
         """The report as plain dicts and lists (the document `teamwright gaps --json` prints)."""
         return _copy(self._document)
 
+    def to_frame(self, table: Literal["gaps", "coverage", "options"] = "gaps") -> pd.DataFrame:
+        """A flat table, one row per record: ``gaps`` (highest priority first), ``coverage``
+        (as `TeamResult.to_frame`) or ``options`` (one row per gap and way to close it:
+        ``way`` "train" with the member's level, "transfer" or "hire")."""
+
+        def options() -> pd.DataFrame:
+            rows: list[dict[str, Any]] = []
+            for gap in self.gaps:
+                rows += [
+                    {
+                        "requirement": gap.requirement,
+                        "way": "train",
+                        "person": o.id,
+                        "level": o.level,
+                        "shortfall": o.shortfall,
+                    }
+                    for o in gap.train
+                ]
+                for way, people in (("transfer", gap.transfer), ("hire", gap.hire)):
+                    rows += [
+                        {
+                            "requirement": gap.requirement,
+                            "way": way,
+                            "person": p,
+                            "level": None,
+                            "shortfall": None,
+                        }
+                        for p in people
+                    ]
+            return frame(rows, ["requirement", "way", "person", "level", "shortfall"])
+
+        return choose_table(
+            table,
+            {
+                "gaps": lambda: records(self.gaps, Gap),
+                "coverage": lambda: coverage_frame(self.coverage),
+                "options": options,
+            },
+        )
+
+    def _repr_html_(self) -> str:
+        from teamwright.display import gap_report_html
+
+        return gap_report_html(self)
+
 
 RequestLike = str | TeamRequest | dict[str, Any]
 
@@ -243,6 +319,18 @@ def _request_argument(request: RequestLike) -> str | dict[str, Any]:
 def _copy(document: dict[str, Any]) -> dict[str, Any]:
     """A deep copy of a result document (plain dicts, lists and scalars)."""
     return copy.deepcopy(document)
+
+
+def coverage_frame(rows: list[CoverageRow]) -> pd.DataFrame:
+    """One row per coverage row and member covering it (``person`` None where nobody does)."""
+    return frame(
+        (
+            {**flat(row), "person": person}
+            for row in rows
+            for person in (row.covered_by or [None])  # type: ignore[list-item]
+        ),
+        [*flat_columns(CoverageRow), "person"],
+    )
 
 
 def _readable(value: float) -> str:
@@ -301,6 +389,7 @@ def solve(
     seed: int = 0,
     threads: int = 1,
     on_progress: Callable[[Progress], Any] | None = None,
+    progress: bool = False,
     replacements: bool = True,
 ) -> TeamResult:
     """Assembles the team that best meets ``request`` and explains it.
@@ -318,16 +407,17 @@ def solve(
     ``on_progress`` stops it and propagates. A request that cannot be met returns a result with
     its diagnosis; a request that breaks a rule raises. The GIL is released while solving.
     """
-    document = _core.solve(
-        model._core,
-        _request_argument(request),
-        mode,
-        _time_limit(time_limit),
-        seed,
-        threads,
-        _callback(on_progress),
-        replacements,
-    )
+    with progress_hook(on_progress, progress, time_limit, "team") as callback:
+        document = _core.solve(
+            model._core,
+            _request_argument(request),
+            mode,
+            _time_limit(time_limit),
+            seed,
+            threads,
+            callback,
+            replacements,
+        )
     return _result(document)
 
 
