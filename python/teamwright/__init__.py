@@ -98,6 +98,7 @@ from teamwright.model import (
     save,
 )
 from teamwright.posting import JobPosting, PostingLine, job_posting
+from teamwright.report import Report, build_report
 from teamwright.solving import Progress, Status, Termination
 from teamwright.team import (
     Constraint,
@@ -164,6 +165,7 @@ __all__ = [
     "Relation",
     "Relaxation",
     "Replacement",
+    "Report",
     "RequirementEvidence",
     "Role",
     "RoleRequirement",
@@ -189,6 +191,7 @@ __all__ = [
     "assign_roles",
     "assign_staff",
     "blind_spots",
+    "build_report",
     "check",
     "close_gaps",
     "compile_request",

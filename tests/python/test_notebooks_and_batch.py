@@ -180,3 +180,32 @@ def test_callbacks_do_not_travel_to_workers(example: tw.Model) -> None:
         pytest.raises(tw.InvalidInputError, match="on_progress"),
     ):
         tw.solve_many(example, ["r"], executor, on_progress=print)
+
+
+def test_plots_draw_the_team_against_its_request(example: tw.Model) -> None:
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    from teamwright import plot
+
+    request = example.requests[0]
+    result = tw.solve(example, request.id)
+    heatmap = plot.coverage_heatmap(example, request.id, result)
+    assert len(heatmap.get_yticklabels()) == len(result.members)
+    assert len(heatmap.get_xticklabels()) == len(request.requirements)
+    many = tw.TeamRequest(
+        "three",
+        requirements=[tw.TeamRequirement(c.id, 3) for c in example.competencies[:4]],
+    )
+    chart = plot.radar(example, many, result.member_ids)
+    assert chart.name == "polar" and len(chart.get_lines()) == 2
+    closure = tw.close_gaps(example, "latam_expansion", ["p03", "p07", "p09"], time_limit=5)
+    trade = plot.tradeoff(closure)
+    assert trade.get_xlabel() == "cost"
+    assert len(trade.collections) == len(
+        [c for c in [closure, *closure.alternatives.values()] if c.cost != float("inf")]
+    )
+    with pytest.raises(tw.InvalidInputError, match="at least 3"):
+        plot.radar(example, tw.TeamRequest("one", requirements=[request.requirements[0]]), [])
+    import matplotlib.pyplot as plt
+
+    plt.close("all")

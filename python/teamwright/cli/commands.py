@@ -26,6 +26,7 @@ from teamwright.cli.report import (
     print_table,
 )
 from teamwright.model import Model, TeamRequest
+from teamwright.report import build_report
 from teamwright.solving import Status
 
 DEMO_REQUEST = "leadership_team"
@@ -145,6 +146,12 @@ def _run(args: argparse.Namespace) -> int:
             print_json(posting.to_dict())
         else:
             print(posting.to_markdown(), end="")
+    elif args.command == "report":
+        model = _load(args.file)
+        people = None if args.people is None else [p for p in args.people.split(",") if p]
+        built = build_report(model, args.request, people, **_closure_kwargs(args))
+        built.save(args.html)
+        print(f"{args.html}: report of {args.request} for {', '.join(built.gaps.team)}")
     elif args.command == "gaps":
         model = _load(args.file)
         if args.people is None:

@@ -141,6 +141,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     gaps.add_argument("--json", action="store_true", help="print the report as one JSON object")
 
+    report = commands.add_parser(
+        "report", help="one self-contained HTML page: the team, why each member, gaps, plan"
+    )
+    report.add_argument("file")
+    report.add_argument("--request", required=True, help="id of a request in the file")
+    report.add_argument(
+        "--people", help="comma-separated person ids: the team (default: solve the request)"
+    )
+    report.add_argument("--team", dest="people", action=_DeprecatedAlias, new="--people")
+    report.add_argument(
+        "--deadline", metavar="DATE|WEEKS", help="the plan's trainings done by this date"
+    )
+    report.add_argument("--html", required=True, metavar="OUT", help="the HTML file to write")
+    _solve_options(report)
+
     cover = commands.add_parser(
         "cover", help="solve a set-covering file (OR-Library or teamwright-cover)"
     )
