@@ -71,6 +71,7 @@ from teamwright.errors import (
 )
 from teamwright.fit import Mismatch, RequirementEvidence, fit_matrix, mismatches
 from teamwright.frames import read_people_csv
+from teamwright.importers import read_esco, read_onet
 from teamwright.model import (
     EVERYONE,
     FORMAT_VERSION,
@@ -206,7 +207,9 @@ __all__ = [
     "mismatches",
     "plan",
     "read_cost_matrix",
+    "read_esco",
     "read_generalized",
+    "read_onet",
     "read_people_csv",
     "review_assessments",
     "save",

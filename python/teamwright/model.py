@@ -605,6 +605,16 @@ class Model:
         person: Person = self._lookup(self.people, id, "person")
         return person
 
+    def competency(self, id: str) -> Competency:
+        """The competency with that id; `UnknownReferenceError` if there is none."""
+        competency: Competency = self._lookup(self.competencies, id, "competency")
+        return competency
+
+    def role(self, id: str) -> Role:
+        """The role with that id; `UnknownReferenceError` if there is none."""
+        role: Role = self._lookup(self.roles, id, "role")
+        return role
+
     def request(self, id: str) -> TeamRequest:
         """The request with that id; `UnknownReferenceError` if there is none."""
         request: TeamRequest = self._lookup(self.requests, id, "request")
