@@ -267,8 +267,12 @@ Model model_from_json(const Json& document, std::vector<Person> more_people) {
   framework.competencies = read_list<Competency>(f, "competencies", read_competency);
   framework.relations = read_list<Relation>(f, "relations", read_relation);
   auto people = read_list<Person>(f, "people", read_person);
-  people.insert(people.end(), std::make_move_iterator(more_people.begin()),
-                std::make_move_iterator(more_people.end()));
+  if (people.empty()) {
+    people = std::move(more_people);
+  } else {
+    people.insert(people.end(), std::make_move_iterator(more_people.begin()),
+                  std::make_move_iterator(more_people.end()));
+  }
   auto roles = read_list<Role>(f, "roles", read_role);
   auto requests = read_list<TeamRequest>(f, "requests", request_from_json);
   f.finish();

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <numeric>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "teamwright/error.hpp"
@@ -46,22 +48,50 @@ std::vector<Person> people_from_wide(const WideLevels& table) {
     }
   }
   std::vector<Person> people(table.people.size());
-  std::vector<std::size_t> held;  // the row's columns with a level, in id order
-  for (std::size_t r = 0; r < people.size(); ++r) {
-    Person& person = people[r];
-    person.id = table.people[r];
-    const double* row = table.levels + static_cast<std::ptrdiff_t>(r) * table.row_stride;
-    held.clear();
-    for (const std::size_t c : order) {
-      const double level = row[static_cast<std::ptrdiff_t>(c) * table.column_stride];
-      if (level != 0 && !std::isnan(level)) {
-        held.push_back(c);
+  // Rows [begin, end): each person's levels in id order, reserved once.
+  const auto fill = [&](std::size_t begin, std::size_t end) {
+    std::vector<std::size_t> held;  // the row's columns with a level, in id order
+    for (std::size_t r = begin; r < end; ++r) {
+      Person& person = people[r];
+      person.id = table.people[r];
+      const double* row = table.levels + static_cast<std::ptrdiff_t>(r) * table.row_stride;
+      held.clear();
+      for (const std::size_t c : order) {
+        const double level = row[static_cast<std::ptrdiff_t>(c) * table.column_stride];
+        if (level != 0 && !std::isnan(level)) {
+          held.push_back(c);
+        }
+      }
+      person.levels.reserve(held.size());
+      for (const std::size_t c : held) {
+        person.levels.append(table.competencies[c],
+                             row[static_cast<std::ptrdiff_t>(c) * table.column_stride]);
       }
     }
-    person.levels.reserve(held.size());
-    for (const std::size_t c : held) {
-      person.levels.append(table.competencies[c],
-                           row[static_cast<std::ptrdiff_t>(c) * table.column_stride]);
+  };
+  // Large tables in two halves at once: the scan and the allocations (page faults) dominate.
+  constexpr std::size_t kParallelCells = std::size_t{1} << 22;
+  if (people.size() * columns < kParallelCells || std::thread::hardware_concurrency() < 2) {
+    fill(0, people.size());
+  } else {
+    const std::size_t half = people.size() / 2;
+    std::exception_ptr failed;  // out of memory in the other half, rethrown here
+    std::thread other([&] {
+      try {
+        fill(half, people.size());
+      } catch (...) {
+        failed = std::current_exception();
+      }
+    });
+    try {
+      fill(0, half);
+    } catch (...) {
+      other.join();
+      throw;
+    }
+    other.join();
+    if (failed) {
+      std::rethrow_exception(failed);
     }
   }
   return people;

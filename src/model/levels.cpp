@@ -119,7 +119,8 @@ double aggregate(std::span<const Assessment* const> assessments, const Assessmen
   return 0;
 }
 
-std::vector<LevelEntry> aggregate_levels(const Person& person, const IdIndex& competency_index,
+std::vector<LevelEntry> aggregate_levels(const Person& person, std::vector<LevelEntry> agreed,
+                                         const IdIndex& competency_index,
                                          const AssessmentPolicy& policy, std::int64_t as_of) {
   std::map<std::string_view, std::vector<const Assessment*>> by_competency;
   for (const Assessment& a : person.assessments) {
@@ -127,11 +128,8 @@ std::vector<LevelEntry> aggregate_levels(const Person& person, const IdIndex& co
       by_competency[a.competency].push_back(&a);
     }
   }
-  std::vector<LevelEntry> levels;
-  levels.reserve(person.levels.size() + by_competency.size());
-  for (const auto& [competency, level] : person.levels) {
-    levels.push_back({CompetencyId(competency_index.find(competency)->second), level});
-  }
+  std::vector<LevelEntry> levels = std::move(agreed);
+  levels.reserve(levels.size() + by_competency.size());
   for (const auto& [competency, assessments] : by_competency) {
     levels.push_back({CompetencyId(competency_index.find(competency)->second),
                       aggregate(assessments, policy, as_of)});

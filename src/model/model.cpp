@@ -178,10 +178,13 @@ void index_relations(ModelData& data) {
   }
 }
 
-void check_person(const ModelData& data, const Person& person) {
+// Checks the person's items; `agreed` gets their agreed levels by competency id.
+void check_person(const ModelData& data, const Person& person, std::vector<LevelEntry>& agreed) {
   const std::string where = "person " + quote(person.id);
+  agreed.clear();
+  agreed.reserve(person.levels.size());
   for (const auto& [competency, level] : person.levels) {
-    resolve_competency(data, where, "level", competency);
+    agreed.push_back({resolve_competency(data, where, "level", competency), level});
     check_level(data, where, "level", level, competency);
   }
   for (std::size_t i = 0; i < person.assessments.size(); ++i) {
@@ -410,10 +413,11 @@ Model::Model(Framework framework, std::vector<Person> people, std::vector<Role> 
   detail::build_hierarchy(*data);
   detail::index_relations(*data);
   detail::index_ids(data->person_index, "person", data->people);
+  std::vector<LevelEntry> agreed;
   for (const Person& person : data->people) {
-    detail::check_person(*data, person);
-    data->rated.add_row(
-        detail::aggregate_levels(person, data->competency_index, policy, data->as_of_day));
+    detail::check_person(*data, person, agreed);
+    data->rated.add_row(detail::aggregate_levels(person, std::move(agreed), data->competency_index,
+                                                 policy, data->as_of_day));
   }
   detail::index_ids(data->role_index, "role", data->roles);
   for (const Role& role : data->roles) {

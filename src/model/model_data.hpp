@@ -76,9 +76,11 @@ struct ModelData {
 /// `parents`, `children` and `ancestors_or_self`. Needs `competency_index`.
 void build_hierarchy(ModelData& data);
 
-/// The rated levels of a person (agreed levels, else their assessments aggregated by `policy` as
-/// of day `as_of`), sorted, non-zero.
-std::vector<LevelEntry> aggregate_levels(const Person& person, const IdIndex& competency_index,
+/// The rated levels of a person, sorted, non-zero: the `agreed` levels (the person's `levels` by
+/// competency id, in any order), else their assessments aggregated by `policy` as of day
+/// `as_of`.
+std::vector<LevelEntry> aggregate_levels(const Person& person, std::vector<LevelEntry> agreed,
+                                         const IdIndex& competency_index,
                                          const AssessmentPolicy& policy, std::int64_t as_of);
 
 /// The rated level the counted assessments of one competency give under `policy` (0 when none
