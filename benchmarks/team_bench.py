@@ -395,12 +395,12 @@ def solve_teamwright(task: Task, mode: str) -> tuple[float, float, str, float, f
     if task.path.endswith(".cover"):
         s = cover.solve(cover.read_cover(task.path), mode=mode, time_limit=task.time_limit)
         return s.cost, s.bound, s.status.value, s.time_to_best_s, s.time_s
-    model = tw.load(task.path)
-    start = time.perf_counter()
-    r = tw.solve(model, "r", mode=mode, time_limit=task.time_limit, replacements=False)
-    elapsed = time.perf_counter() - start
+    # Team requests through tw.solve_many, the batch path; the time is the solve's own clock.
+    (r,) = tw.solve_many(
+        tw.load(task.path), ["r"], mode=mode, time_limit=task.time_limit, replacements=False
+    )
     value = r.objective if r.solved else math.inf
-    return value, r.bound, r.status.value, r.time_to_best_s, elapsed
+    return value, r.bound, r.status.value, r.time_to_best_s, r.time_s
 
 
 SOLVERS = {
