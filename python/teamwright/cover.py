@@ -9,6 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+import pandas as pd
+
 from teamwright import _core
 from teamwright.progress import progress_hook
 from teamwright.solving import (
@@ -67,6 +70,10 @@ class CoverSolution(_Result):
             "columns": list(self.columns),
             "short_rows": list(self.short_rows),
         }
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per chosen column (0-based, ascending)."""
+        return pd.DataFrame({"column": np.asarray(self.columns, dtype=np.int64)})
 
 
 def read_orlib(path: str | os.PathLike[str]) -> CoverProblem:

@@ -7,7 +7,10 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
+import pandas as pd
+
 from teamwright import _core
+from teamwright.frames import flat, flat_columns, frame
 from teamwright.model import CompetencyKind, Model
 from teamwright.solving import _build
 
@@ -50,6 +53,18 @@ class JobPosting:
     def to_markdown(self) -> str:
         """The posting as Markdown, for a job board or an e-mail."""
         return self._markdown
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per competency asked for: ``required`` True for the hard ones (first),
+        False for the desirable ones."""
+        return frame(
+            (
+                {"required": required, **flat(line)}
+                for required, lines in ((True, self.required), (False, self.desirable))
+                for line in lines
+            ),
+            ["required", *flat_columns(PostingLine)],
+        )
 
 
 def job_posting(model: Model, role: str) -> JobPosting:

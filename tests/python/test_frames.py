@@ -234,3 +234,24 @@ def test_empty_tables_keep_their_columns(example: tw.Model) -> None:
     report = tw.gap_report(example, example.requests[0].id, result)
     assert report.gaps == []
     assert list(report.to_frame().columns)[:3] == ["requirement", "competency", "role"]
+
+
+def test_placements_splits_and_covers_are_tables_too(example: tw.Model) -> None:
+    from teamwright import cover
+
+    solution = cover.solve(cover.read_orlib("tests/data/orlib/scp41.txt"), time_limit=2)
+    assert list(solution.to_frame()["column"]) == solution.columns
+    people = [p.id for p in example.people[:12]]
+    split = tw.split(example, example.requests[1].id, 2, people=people, time_limit=2)
+    frame = split.to_frame()
+    assert sorted(frame["person"]) == sorted(p for t in split.teams for p in t.members)
+    roles = tw.assign_roles(example, people, [tw.Slot("s1", role=example.roles[0].id)])
+    assert len(roles.to_frame()) == len(roles.placements)
+
+
+def test_a_job_posting_is_a_table_of_what_it_asks(example: tw.Model) -> None:
+    posting = tw.job_posting(example, example.roles[0].id)
+    table = posting.to_frame()
+    assert int(table["required"].sum()) == len(posting.required)
+    assert len(table) == len(posting.required) + len(posting.desirable)
+    assert table["kind"].isin([k.value for k in tw.CompetencyKind]).all()
