@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from teamwright import _core
-from teamwright.errors import FormatError, InvalidInputError
+from teamwright.errors import DuplicateIdError, FormatError, InvalidInputError
 
 MakeFramework = Callable[[list[str]], dict[str, Any]]
 """The document of everything but the people, given the competency ids the frame names."""
@@ -86,6 +86,9 @@ def from_frame(
         values = levels.to_numpy(dtype=np.float64, na_value=np.nan)
     except (TypeError, ValueError) as error:
         raise FormatError(f"levels: every column must hold numbers ({error})") from None
+    if levels.index.has_duplicates:
+        repeated = levels.index[levels.index.duplicated()][0]
+        raise DuplicateIdError(f"person '{repeated}': duplicate id (the frame's index repeats it)")
     columns = _person_columns(levels.index, cost, availability, external, names)
     competencies = _ids(levels.columns)
     return _core.Model.from_wide(

@@ -70,6 +70,12 @@ def test_nan_and_zero_cells_are_no_level_and_columns_become_skills() -> None:
         (pd.DataFrame({"a": [math.inf]}, index=["p"]), {}, tw.OutOfRangeError, "finite"),
         (pd.DataFrame([[1.0, 2.0]], index=["p"], columns=["a", "a"]), {}, tw.FormatError, "twice"),
         (pd.DataFrame({"a": [1.0, 2.0]}, index=["p", "p"]), {}, tw.DuplicateIdError, "'p'"),
+        (
+            pd.DataFrame({"a": [1.0, 2.0]}, index=["p", "p"]),
+            {"cost": pd.Series({"p": 1.0})},
+            tw.DuplicateIdError,
+            "'p'",
+        ),
         (pd.DataFrame({"a": [1.0]}, index=["p"]), {"cost": [1.0, 2.0]}, tw.FormatError, "cost"),
         (
             pd.DataFrame({"a": [1.0]}, index=["p"]),
