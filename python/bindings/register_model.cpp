@@ -181,6 +181,19 @@ void register_model(py::module_& m) {
       .def("to_dict",
            [](const Model& model) { return to_python(io::detail::model_to_json(model)); })
       .def("dumps", &io::dump_model, py::call_guard<py::gil_scoped_release>())
+      .def("counts",
+           [](const Model& model) {
+             return py::make_tuple(model.competencies().size(), model.people().size(),
+                                   model.roles().size(), model.requests().size());
+           })
+      .def("competency_documents",
+           [](const Model& model) { return to_python(io::detail::competencies_to_json(model)); })
+      .def(
+          "person_document",
+          [](const Model& model, std::uint32_t index) {
+            return to_python(io::detail::person_to_json(model.person(PersonId(index))));
+          },
+          py::arg("index"))
       .def("save", &io::save_model, py::arg("path"), py::call_guard<py::gil_scoped_release>())
       .def(
           "rated_level",

@@ -332,12 +332,13 @@ def request_html(request: TeamRequest, scale: Sequence[str] | None = None) -> st
 
 
 def model_html(model: Model, max_people: int = 20) -> str:
-    """Counts, the competencies and the first people with their strongest levels."""
-    people = model.people
+    """Counts, the competencies (the first 50) and the first people with their strongest rated
+    levels; cheap on a large model (only what is shown is read)."""
+    competencies, people, roles, requests = model.counts()
+    shown = model.competencies[:50]
     parts = [
-        f"<h3>teamwright model</h3><p>{len(model.competencies)} competencies, {len(people)} "
-        f"people, {len(model.roles)} roles, {len(model.requests)} requests; levels as of "
-        f"{escape(model.as_of)}</p>",
+        f"<h3>teamwright model</h3><p>{competencies} competencies, {people} people, {roles} "
+        f"roles, {requests} requests; levels as of {escape(model.as_of)}</p>",
         html_table(
             ["competency", "kind", "trainable", "parents"],
             (
@@ -347,13 +348,18 @@ def model_html(model: Model, max_people: int = 20) -> str:
                     "yes" if c.is_trainable else "no",
                     ", ".join(c.parents),
                 ]
-                for c in model.competencies
+                for c in shown
             ),
         ),
+        f"<p>... and {competencies - len(shown)} more competencies</p>"
+        if competencies > len(shown)
+        else "",
     ]
+    ids = [c.id for c in model.competencies]
     rows = []
-    for p in people[:max_people]:
-        strongest = sorted(p.levels.items(), key=lambda kv: -kv[1])[:4]
+    for p in model._first_people(max_people):
+        rated = [(c, model.rated_level(p.id, c)) for c in ids]
+        strongest = sorted((x for x in rated if x[1] > 0), key=lambda kv: -kv[1])[:4]
         rows.append(
             [
                 p.id,
@@ -363,7 +369,7 @@ def model_html(model: Model, max_people: int = 20) -> str:
                 ", ".join(f"{c} {number(v)}" for c, v in strongest),
             ]
         )
-    more = f"<p>... and {len(people) - max_people} more</p>" if len(people) > max_people else ""
+    more = f"<p>... and {people - max_people} more people</p>" if people > max_people else ""
     parts += [
         html_table(["person", "name", "cost", "FTE", "strongest levels"], rows, numeric=(2, 3)),
         more,

@@ -51,16 +51,21 @@ def _person_columns(
 def _per_person(ids: pd.Index, value: PersonColumn, what: str, dtype: Any) -> np.ndarray | None:
     if value is None:
         return None
-    if isinstance(value, pd.Series):
-        aligned = value.reindex(ids)
-        missing = aligned.isna().to_numpy()
-        if missing.any():
-            person = ids[int(np.argmax(missing))]
-            raise InvalidInputError(f"person '{person}': no {what} in the {what} Series")
-        return aligned.to_numpy(dtype=dtype)
-    if np.isscalar(value):
-        return np.full(len(ids), value, dtype=dtype)
-    array = np.asarray(value, dtype=dtype)
+    try:
+        if isinstance(value, pd.Series):
+            aligned = value.reindex(ids)
+            missing = aligned.isna().to_numpy()
+            if missing.any():
+                person = ids[int(np.argmax(missing))]
+                raise InvalidInputError(f"person '{person}': no {what} in the {what} Series")
+            return aligned.to_numpy(dtype=dtype)
+        if np.isscalar(value):
+            return np.full(len(ids), value, dtype=dtype)
+        array = np.asarray(value, dtype=dtype)
+    except (TypeError, ValueError) as error:
+        if isinstance(error, InvalidInputError):
+            raise
+        raise FormatError(f"{what}: expected {np.dtype(dtype).name} values ({error})") from None
     if array.shape != (len(ids),):
         raise FormatError(f"{what}: expected {len(ids)} values, one per person, got {array.shape}")
     return array

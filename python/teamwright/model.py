@@ -582,7 +582,7 @@ class Model:
 
     @cached_property
     def competencies(self) -> list[Competency]:
-        return [_competency(c) for c in self._document["competencies"]]
+        return [_competency(c) for c in self._core.competency_documents()]
 
     @cached_property
     def relations(self) -> list[Relation]:
@@ -650,12 +650,21 @@ class Model:
 
         return model_html(self)
 
+    def counts(self) -> tuple[int, int, int, int]:
+        """How many competencies, people, roles and requests, without reading them."""
+        competencies, people, roles, requests = self._core.counts()
+        return competencies, people, roles, requests
+
+    def _first_people(self, n: int) -> list[Person]:
+        """The first ``n`` people, read one by one (cheap on a large model)."""
+        count = self.counts()[1]
+        return [_person(self._core.person_document(i)) for i in range(min(n, count))]
+
     def __repr__(self) -> str:
-        doc = self._document
+        competencies, people, roles, requests = self.counts()
         return (
-            f"<teamwright.Model: {len(doc['competencies'])} competencies, "
-            f"{len(doc.get('people', []))} people, {len(doc.get('roles', []))} roles, "
-            f"{len(doc.get('requests', []))} requests>"
+            f"<teamwright.Model: {competencies} competencies, {people} people, {roles} roles, "
+            f"{requests} requests>"
         )
 
     @staticmethod

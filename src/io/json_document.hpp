@@ -15,6 +15,10 @@ using Json = nlohmann::ordered_json;
 /// The same with `more_people` after the document's own (people read from tables).
 [[nodiscard]] Model model_from_json(const Json& document, std::vector<Person> more_people);
 [[nodiscard]] Json model_to_json(const Model& model);
+/// The document's "competencies" list.
+[[nodiscard]] Json competencies_to_json(const Model& model);
+/// One person as the document's "people" list holds them.
+[[nodiscard]] Json person_to_json(const Person& person);
 [[nodiscard]] TeamRequest request_from_json(const Json& value,
                                             const std::string& where = "request");
 [[nodiscard]] Json request_to_json(const TeamRequest& request);

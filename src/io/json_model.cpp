@@ -279,20 +279,7 @@ Model model_from_json(const Json& document, std::vector<Person> more_people) {
   return {std::move(framework), std::move(people), std::move(roles), std::move(requests)};
 }
 
-Json model_to_json(const Model& model) {
-  Json out;
-  out["format"] = "teamwright";
-  out["version"] = kFormatVersion;
-  if (model.scale() != ProficiencyScale{}) {
-    out["scale"]["levels"] = strings_json(model.scale().labels);
-  }
-  if (model.framework().assessment_policy != AssessmentPolicy{}) {
-    out["assessment_policy"] = policy_json(model.framework().assessment_policy);
-  }
-  if (model.framework().development != DevelopmentPolicy{}) {
-    out["development"]["review_every_weeks"] =
-        number(model.framework().development.review_every_weeks);
-  }
+Json competencies_to_json(const Model& model) {
   Json competencies = Json::array();
   for (const Competency& c : model.competencies()) {
     Json item;
@@ -308,7 +295,74 @@ Json model_to_json(const Model& model) {
     }
     competencies.push_back(std::move(item));
   }
-  out["competencies"] = std::move(competencies);
+  return competencies;
+}
+
+Json person_to_json(const Person& p) {
+  Json item;
+  item["id"] = p.id;
+  if (!p.name.empty()) item["name"] = p.name;
+  if (!p.levels.empty()) {
+    Json levels = Json::object();
+    for (const auto& [competency, level] : p.levels) {
+      levels[competency] = number(level);
+    }
+    item["levels"] = std::move(levels);
+  }
+  if (!p.assessments.empty()) {
+    Json list = Json::array();
+    for (const Assessment& a : p.assessments) {
+      Json entry;
+      entry["competency"] = a.competency;
+      entry["level"] = number(a.level);
+      entry["source"] = std::string(to_string(a.source));
+      entry["date"] = a.date;
+      if (a.confidence != 1) entry["confidence"] = number(a.confidence);
+      list.push_back(std::move(entry));
+    }
+    item["assessments"] = std::move(list);
+  }
+  if (p.cost != 0) item["cost"] = number(p.cost);
+  if (p.availability != 1) item["availability"] = number(p.availability);
+  if (p.external) item["external"] = true;
+  if (!p.attributes.empty()) {
+    Json attributes = Json::object();
+    for (const auto& [key, value] : p.attributes) {
+      attributes[key] = attribute_json(value);
+    }
+    item["attributes"] = std::move(attributes);
+  }
+  if (!p.training.empty()) {
+    Json training = Json::object();
+    for (const auto& [competency, terms] : p.training) {
+      Json own = Json::object();
+      if (terms.cost_per_level) own["cost_per_level"] = number(*terms.cost_per_level);
+      if (terms.weeks_per_level) own["weeks_per_level"] = number(*terms.weeks_per_level);
+      training[competency] = std::move(own);
+    }
+    item["training"] = std::move(training);
+  }
+  if (!p.current_role.empty()) item["current_role"] = p.current_role;
+  if (!p.preferred_roles.empty()) item["preferred_roles"] = strings_json(p.preferred_roles);
+  if (!p.preferred_shifts.empty()) item["preferred_shifts"] = strings_json(p.preferred_shifts);
+  return item;
+}
+
+Json model_to_json(const Model& model) {
+  Json out;
+  out["format"] = "teamwright";
+  out["version"] = kFormatVersion;
+  if (model.scale() != ProficiencyScale{}) {
+    out["scale"]["levels"] = strings_json(model.scale().labels);
+  }
+  if (model.framework().assessment_policy != AssessmentPolicy{}) {
+    out["assessment_policy"] = policy_json(model.framework().assessment_policy);
+  }
+  if (model.framework().development != DevelopmentPolicy{}) {
+    out["development"]["review_every_weeks"] =
+        number(model.framework().development.review_every_weeks);
+  }
+  out["competencies"] = competencies_to_json(model);
   if (!model.relations().empty()) {
     Json relations = Json::array();
     for (const Relation& r : model.relations()) {
@@ -318,53 +372,7 @@ Json model_to_json(const Model& model) {
   }
   Json people = Json::array();
   for (const Person& p : model.people()) {
-    Json item;
-    item["id"] = p.id;
-    if (!p.name.empty()) item["name"] = p.name;
-    if (!p.levels.empty()) {
-      Json levels = Json::object();
-      for (const auto& [competency, level] : p.levels) {
-        levels[competency] = number(level);
-      }
-      item["levels"] = std::move(levels);
-    }
-    if (!p.assessments.empty()) {
-      Json list = Json::array();
-      for (const Assessment& a : p.assessments) {
-        Json entry;
-        entry["competency"] = a.competency;
-        entry["level"] = number(a.level);
-        entry["source"] = std::string(to_string(a.source));
-        entry["date"] = a.date;
-        if (a.confidence != 1) entry["confidence"] = number(a.confidence);
-        list.push_back(std::move(entry));
-      }
-      item["assessments"] = std::move(list);
-    }
-    if (p.cost != 0) item["cost"] = number(p.cost);
-    if (p.availability != 1) item["availability"] = number(p.availability);
-    if (p.external) item["external"] = true;
-    if (!p.attributes.empty()) {
-      Json attributes = Json::object();
-      for (const auto& [key, value] : p.attributes) {
-        attributes[key] = attribute_json(value);
-      }
-      item["attributes"] = std::move(attributes);
-    }
-    if (!p.training.empty()) {
-      Json training = Json::object();
-      for (const auto& [competency, terms] : p.training) {
-        Json own = Json::object();
-        if (terms.cost_per_level) own["cost_per_level"] = number(*terms.cost_per_level);
-        if (terms.weeks_per_level) own["weeks_per_level"] = number(*terms.weeks_per_level);
-        training[competency] = std::move(own);
-      }
-      item["training"] = std::move(training);
-    }
-    if (!p.current_role.empty()) item["current_role"] = p.current_role;
-    if (!p.preferred_roles.empty()) item["preferred_roles"] = strings_json(p.preferred_roles);
-    if (!p.preferred_shifts.empty()) item["preferred_shifts"] = strings_json(p.preferred_shifts);
-    people.push_back(std::move(item));
+    people.push_back(person_to_json(p));
   }
   out["people"] = std::move(people);
   if (!model.roles().empty()) {

@@ -84,6 +84,8 @@ def test_nan_and_zero_cells_are_no_level_and_columns_become_skills() -> None:
             "person 'p': no cost",
         ),
         (pd.DataFrame({"a": [1.0]}, index=["p"]), {"cost": -5.0}, tw.OutOfRangeError, "cost -5"),
+        (pd.DataFrame({"a": [1.0]}, index=["p"]), {"cost": ["lots"]}, tw.FormatError, "cost"),
+        (pd.DataFrame({"a": [1.0]}, index=["p"]), {"cost": "lots"}, tw.FormatError, "cost"),
         (pd.DataFrame({"a": ["x"]}, index=["p"]), {}, tw.FormatError, "numbers"),
         (
             pd.DataFrame({"a": [1.0]}, index=["p"]),
@@ -261,3 +263,15 @@ def test_a_job_posting_is_a_table_of_what_it_asks(example: tw.Model) -> None:
     assert int(table["required"].sum()) == len(posting.required)
     assert len(table) == len(posting.required) + len(posting.desirable)
     assert table["kind"].isin([k.value for k in tw.CompetencyKind]).all()
+
+
+def test_a_large_model_shows_without_reading_every_person() -> None:
+    levels = pd.DataFrame(np.eye(60) * 3, index=[f"p{i}" for i in range(60)],
+                          columns=[f"c{j}" for j in range(60)])  # fmt: skip
+    model = tw.Model.from_frame(levels)
+    assert model.counts() == (60, 60, 0, 0)
+    assert "60 people" in repr(model)
+    markup = model._repr_html_()
+    assert "p19" in markup and "p20" not in markup and "40 more people" in markup
+    assert "_document" not in model.__dict__  # the whole document was never built
+    assert len(model.people) == 60
