@@ -71,7 +71,11 @@ def _per_person(ids: pd.Index, value: PersonColumn, what: str, dtype: Any) -> np
     return array
 
 
-def _ids(values: Iterable[Any]) -> list[str]:
+def _ids(values: pd.Index | Iterable[Any]) -> list[str]:
+    """Ids as text; an index of strings converts at C speed."""
+    if isinstance(values, pd.Index) and pd.api.types.infer_dtype(values) == "string":
+        ids: list[str] = values.tolist()
+        return ids
     return [str(v) for v in values]
 
 

@@ -16,9 +16,12 @@ namespace {
 
 // Keeps, per competency, the highest level offered, sorted by competency.
 void merge_max(std::vector<LevelEntry>& entries) {
-  std::sort(entries.begin(), entries.end(), [](const LevelEntry& a, const LevelEntry& b) {
+  const auto order = [](const LevelEntry& a, const LevelEntry& b) {
     return a.competency != b.competency ? a.competency < b.competency : a.level > b.level;
-  });
+  };
+  if (!std::is_sorted(entries.begin(), entries.end(), order)) {
+    std::sort(entries.begin(), entries.end(), order);
+  }
   entries.erase(std::unique(entries.begin(), entries.end(),
                             [](const LevelEntry& a, const LevelEntry& b) {
                               return a.competency == b.competency;

@@ -413,6 +413,11 @@ Model::Model(Framework framework, std::vector<Person> people, std::vector<Role> 
   detail::build_hierarchy(*data);
   detail::index_relations(*data);
   detail::index_ids(data->person_index, "person", data->people);
+  std::size_t agreed_levels = 0;
+  for (const Person& person : data->people) {
+    agreed_levels += person.levels.size();
+  }
+  data->rated.reserve(data->people.size(), agreed_levels);
   std::vector<LevelEntry> agreed;
   for (const Person& person : data->people) {
     detail::check_person(*data, person, agreed);

@@ -23,6 +23,11 @@ class Csr {
     values_.insert(values_.end(), row.begin(), row.end());
     offsets_.push_back(static_cast<std::uint32_t>(values_.size()));
   }
+  /// Room for `rows` rows of `values` values in all.
+  void reserve(std::size_t rows, std::size_t values) {
+    offsets_.reserve(rows + 1);
+    values_.reserve(values);
+  }
   [[nodiscard]] std::span<const T> row(std::size_t index) const {
     return std::span<const T>(values_).subspan(offsets_[index],
                                                offsets_[index + 1] - offsets_[index]);
