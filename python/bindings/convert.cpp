@@ -1,6 +1,7 @@
 #include "bindings/convert.hpp"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "teamwright/error.hpp"
@@ -29,13 +30,16 @@ Json to_json(py::handle value, const std::string& where) {
   }
   if (py::isinstance<py::dict>(value)) {
     Json out = Json::object();
+    // A dict's string keys are distinct: append them without the ordered map's linear search.
+    auto& storage = static_cast<Json::object_t::Container&>(out.get_ref<Json::object_t&>());
     for (const auto& [key, item] : value.cast<py::dict>()) {
       if (!py::isinstance<py::str>(key)) {
         throw FormatError(where + ": key " + py::repr(key).cast<std::string>() +
                           " is not a string");
       }
-      const auto name = key.cast<std::string>();
-      out[name] = to_json(item, where + "[" + name + "]");
+      auto name = key.cast<std::string>();
+      Json converted = to_json(item, where + "[" + name + "]");
+      storage.emplace_back(std::move(name), std::move(converted));
     }
     return out;
   }

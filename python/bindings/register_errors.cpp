@@ -4,6 +4,7 @@
 #include <pybind11/gil_safe_call_once.h>
 #include <pybind11/pybind11.h>
 
+#include <string_view>
 #include <utility>
 
 #include "bindings/register.hpp"
@@ -22,8 +23,12 @@ py::object error_class(const char* name) {
   return module.attr(name);
 }
 
+// Messages quote the input, which may not be UTF-8: such bytes show as \xNN escapes.
 void raise(const char* name, const std::exception& error) {
-  PyErr_SetObject(error_class(name).ptr(), py::str(error.what()).ptr());
+  const std::string_view what = error.what();
+  const auto message = py::reinterpret_steal<py::object>(
+      PyUnicode_DecodeUTF8(what.data(), static_cast<Py_ssize_t>(what.size()), "backslashreplace"));
+  PyErr_SetObject(error_class(name).ptr(), message.ptr());
 }
 
 }  // namespace

@@ -100,3 +100,37 @@ def test_models_pickle_and_deepcopy_to_equal_models(example: tw.Model) -> None:
         assert copied.effective_level("p09", "empathy") == example.effective_level("p09", "empathy")
     request = example.request("leadership_team")
     assert pickle.loads(pickle.dumps(request)) == request
+
+
+def test_bytes_that_are_not_utf8_get_a_message_not_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "bad.json"
+    path.write_bytes(b'{"format": "teamwright", "version": 1, "competencies": [{"id": "\xff"}]}')
+    with pytest.raises(tw.FormatError, match=r"ill-formed UTF-8.*\\xff"):
+        tw.load(path)
+    matrix = tmp_path / "m.txt"
+    matrix.write_bytes(b"1 2\n3 \xff\n")
+    with pytest.raises(tw.FormatError, match=r"\\xff"):
+        tw.read_cost_matrix(matrix)
+
+
+def test_a_directory_and_a_file_size_limit_are_named(tmp_path: Path) -> None:
+    with pytest.raises(tw.FileError, match="it is a directory"):
+        tw.load(tmp_path)
+    model = tw.load(tw.example_path())
+    with pytest.raises(tw.FileError, match="it is a directory"):
+        model.save(tmp_path)
+    # Past the process's file-size limit, the save fails with the reason and leaves no file.
+    script = (
+        "import resource, sys, teamwright as tw\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000))\n"
+        "try:\n"
+        f"    tw.load(tw.example_path()).save({str(tmp_path / 'big.json')!r})\n"
+        "except tw.FileError as error:\n"
+        "    print(error)\n"
+    )
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert "File too large" in run.stdout
+    assert list(tmp_path.iterdir()) == []

@@ -2,10 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
 
+#include "io/text_file.hpp"
 #include "teamwright/error.hpp"
 
 namespace teamwright::io {
@@ -132,6 +136,47 @@ TEST(Json, RejectsRepeatedKeys) {
             "malformed JSON: an object has the key 'cost' twice");
 }
 
+// Seconds to parse `text`, the fastest of three.
+double parse_seconds(const std::string& text) {
+  double best = 1e9;
+  for (int run = 0; run < 3; ++run) {
+    const auto start = std::chrono::steady_clock::now();
+    (void)parse_model(text);
+    best = std::min(
+        best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+  return best;
+}
+
+std::string many_people(int count) {
+  std::string text = R"({"format": "teamwright", "version": 1, "competencies": [{"id": "a"}],)"
+                     R"( "people": [)";
+  for (int i = 0; i < count; ++i) {
+    text += (i ? ", " : "") + std::string(R"({"id": "p)") + std::to_string(i) + R"("})";
+  }
+  return text + "]}";
+}
+
+std::string many_attributes(int count) {
+  std::string text = R"({"format": "teamwright", "version": 1, "competencies": [{"id": "a"}],)"
+                     R"( "people": [{"id": "p", "attributes": {)";
+  for (int i = 0; i < count; ++i) {
+    text += (i ? ", " : "") + std::string("\"k") + std::to_string(i) + "\": " + std::to_string(i);
+  }
+  return text + "}}]}";
+}
+
+TEST(Json, LoadsGrowLinearlyWithTheItems) {
+  // Ten times the items within 30 times the time (a square law would take 100 times).
+  EXPECT_LT(parse_seconds(many_people(100'000)), 30 * parse_seconds(many_people(10'000)) + 0.05);
+  EXPECT_LT(parse_seconds(many_attributes(50'000)),
+            30 * parse_seconds(many_attributes(5'000)) + 0.05);
+  // A repeated key among many is still found.
+  std::string twice = many_attributes(50'000);
+  twice.insert(twice.rfind('}') - 2, R"(, "k7": 0)");
+  EXPECT_THROW((void)parse_model(twice), FormatError);
+}
+
 TEST(Json, RejectsWrongTypesNamingTheItemAndField) {
   EXPECT_EQ(parse_error<FormatError>(with_people(R"([{"id": "p1", "cost": "cheap"}])")),
             "person 'p1': field 'cost' must be a number, got string \"cheap\"");
@@ -224,6 +269,30 @@ TEST_F(Files, SaveReplacesTheFileWholeAndLeavesNoTemporaryBehind) {
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir_),
                           std::filesystem::directory_iterator()),
             1);
+}
+
+TEST_F(Files, DirectoriesEndlessDevicesAndLinksAreHandled) {
+  try {
+    (void)load_model(dir_);
+    FAIL() << "a directory loaded";
+  } catch (const FileError& e) {
+    EXPECT_NE(std::string(e.what()).find("it is a directory"), std::string::npos) << e.what();
+  }
+  try {
+    (void)detail::read_text("/dev/zero", std::size_t{1} << 20);
+    FAIL() << "an endless device was read";
+  } catch (const FileError& e) {
+    EXPECT_NE(std::string(e.what()).find("input limit"), std::string::npos) << e.what();
+  }
+  const Model model = everything_set();
+  const auto target = dir_ / "real.json";
+  const auto link = dir_ / "link.json";
+  save_model(model, target);
+  std::filesystem::create_symlink(target, link);
+  save_model(model, link);
+  EXPECT_TRUE(std::filesystem::is_symlink(link));
+  EXPECT_EQ(load_model(link), model);
+  EXPECT_THROW(save_model(model, dir_), FileError);
 }
 
 TEST_F(Files, AFailedSaveLeavesTheOldFileAsItWas) {
