@@ -56,6 +56,7 @@ cover::Problem parse_cover(std::string_view text, std::string_view name) {
   if (rows > 2'000'000'000 || columns > 2'000'000'000) {
     throw FormatError(std::string(name) + ": the problem exceeds the supported size");
   }
+  tokens.expect_room(rows + 2 * columns, "row demands, column costs and column lengths");
   cover::Problem::Builder builder;
   for (std::int64_t i = 0; i < rows; ++i) {
     const std::int64_t demand = tokens.next("the demand of row " + std::to_string(i + 1));

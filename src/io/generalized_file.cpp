@@ -17,6 +17,7 @@ assign::GeneralizedProblem parse_generalized(std::string_view text, std::string_
     throw FormatError(std::string(name) + ": " + std::to_string(agents) + " agents x " +
                       std::to_string(jobs) + " jobs is too large for a dense matrix");
   }
+  tokens.expect_room(2 * agents * jobs + agents, "costs, weights and capacities");
   p.agents = static_cast<int>(agents);
   p.jobs = static_cast<int>(jobs);
   const auto where = [](const char* what, std::int64_t i, std::int64_t j) {

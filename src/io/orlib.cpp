@@ -23,6 +23,8 @@ cover::Problem parse_orlib_scp(std::string_view text, std::string_view name) {
     throw FormatError(std::string(name) + ": " + std::to_string(rows) + " rows and " +
                       std::to_string(columns) + " columns exceed the supported size");
   }
+  tokens.expect_room(columns, "column costs");
+  tokens.expect_room(rows, "rows");
   std::vector<double> costs(static_cast<std::size_t>(columns));
   for (std::int64_t j = 0; j < columns; ++j) {
     costs[j] = static_cast<double>(tokens.next("the cost of column " + std::to_string(j + 1)));

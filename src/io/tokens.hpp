@@ -81,6 +81,17 @@ class Tokens {
     }
   }
 
+  // Throws unless the rest of the text can hold `count` more numbers (each takes a character and
+  // a separator), so that a header announcing more items than the file holds is refused before
+  // anything is allocated for them.
+  void expect_room(std::int64_t count, const std::string& what) const {
+    const auto room = static_cast<std::int64_t>((text_.size() - pos_ + 1) / 2);
+    if (count > room) {
+      throw FormatError(std::string(name_) + ": the header announces " + std::to_string(count) +
+                        " " + what + ", more than the rest of the file can hold");
+    }
+  }
+
  private:
   void skip_space() {
     while (pos_ < text_.size() && is_space(text_[pos_])) {

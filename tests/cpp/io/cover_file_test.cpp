@@ -84,6 +84,9 @@ TEST(CoverFile, RejectsBrokenTextNamingWhatIsWrong) {
             "t.cover: column 1 names row 3, outside 1..1");
   EXPECT_EQ(error_of("teamwright-cover 1\n1 1\n1\n2\n2 1 1\n"),
             "t.cover: column 1 names a row twice");
+  EXPECT_EQ(error_of("teamwright-cover 1\n2000000000 2000000000\n"),
+            "t.cover: the header announces 6000000000 row demands, column costs and column "
+            "lengths, more than the rest of the file can hold");
 }
 
 }  // namespace

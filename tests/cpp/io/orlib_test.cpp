@@ -38,6 +38,10 @@ TEST(OrLib, RejectsBrokenFilesNamingWhatIsWrong) {
   EXPECT_EQ(error_of("1 1\n 5\n 1 1\n 9"), "t.txt: unexpected content after the last row");
   EXPECT_EQ(error_of("1 1\n -5\n 1 1"),
             "t.txt: the cost of column 1 must be a non-negative integer, got '-5'");
+  // A header announcing more than the file holds is refused before anything is allocated.
+  EXPECT_EQ(error_of("100000000 100000000"),
+            "t.txt: the header announces 100000000 column costs, more than the rest of the file "
+            "can hold");
 }
 
 TEST(OrLib, ReadsTheGoldenInstances) {
