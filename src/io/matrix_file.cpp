@@ -29,6 +29,17 @@ bool read_whole(std::string_view token, T& value) {
   return error == std::errc() && ptr == end;
 }
 
+// Whether the token is written as an integer: an optional sign, then digits only.
+bool integer_syntax(std::string_view token) {
+  if (!token.empty() && (token.front() == '+' || token.front() == '-')) {
+    token.remove_prefix(1);
+  }
+  return !token.empty() && token.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// Integers beyond 2^53 are not all doubles: among real values they would silently change.
+constexpr std::int64_t kExactInDouble = std::int64_t{1} << 53;
+
 }  // namespace
 
 CostMatrix parse_cost_matrix(std::string_view text, std::string_view name) {
@@ -69,18 +80,37 @@ CostMatrix parse_cost_matrix(std::string_view text, std::string_view name) {
                         std::to_string(m.cols));
     }
     for (std::size_t k = 0; k < tokens.size(); ++k) {
+      const auto where = [&] {
+        return std::string(name) + ": line " + std::to_string(line) + ", value " +
+               std::to_string(k + 1);
+      };
       std::int64_t integer = 0;
-      if (m.integral && read_whole(tokens[k], integer)) {
+      const bool integral = read_whole(tokens[k], integer);
+      if (!integral && integer_syntax(tokens[k])) {
+        throw FormatError(where() + ": the integer " + std::string(tokens[k]) +
+                          " is outside the 64-bit range (write it as a real, 9.3e18, to solve "
+                          "in floating point)");
+      }
+      if (!m.integral && integral && (integer > kExactInDouble || integer < -kExactInDouble)) {
+        throw FormatError(where() + ": the integer " + std::string(tokens[k]) +
+                          " is beyond 2^53 in a matrix of real values, where it would change");
+      }
+      if (m.integral && integral) {
         m.integers.push_back(integer);
         continue;
       }
       double real = 0;
       if (!read_whole(tokens[k], real)) {
-        throw FormatError(std::string(name) + ": line " + std::to_string(line) + ", value " +
-                          std::to_string(k + 1) +
-                          " is not a number: " + util::quote(std::string(tokens[k])));
+        throw FormatError(where() + " is not a number: " + util::quote(std::string(tokens[k])));
       }
       if (m.integral) {  // the first non-integer: what was read so far becomes real
+        for (const std::int64_t earlier : m.integers) {
+          if (earlier > kExactInDouble || earlier < -kExactInDouble) {
+            throw FormatError(where() + " is real, but the integer " + std::to_string(earlier) +
+                              " before it is beyond 2^53, where a matrix of real values would "
+                              "change it");
+          }
+        }
         m.integral = false;
         m.reals.assign(m.integers.begin(), m.integers.end());
         m.integers.clear();

@@ -54,5 +54,16 @@ TEST(CostMatrixFile, BadInputNamesTheLineAndTheValue) {
   EXPECT_THROW((void)read_cost_matrix("/nonexistent/m.txt"), FileError);
 }
 
+TEST(CostMatrixFile, IntegersThatWouldChangeAreRefusedNotRounded) {
+  // Beyond int64: no longer read as a double that solves a different problem.
+  EXPECT_THROW((void)parse_cost_matrix("9223372036854775808 1\n1 2\n", "m.txt"), FormatError);
+  // Beyond 2^53 among reals, before or after the first real.
+  EXPECT_THROW((void)parse_cost_matrix("9007199254740993 1.5\n1 2\n", "m.txt"), FormatError);
+  EXPECT_THROW((void)parse_cost_matrix("1.5 1\n9007199254740993 2\n", "m.txt"), FormatError);
+  // Among integers they stay exact; a large real stays a real.
+  EXPECT_TRUE(parse_cost_matrix("9007199254740993 1\n1 2\n", "m.txt").integral);
+  EXPECT_FALSE(parse_cost_matrix("1e20 1\n1 2\n", "m.txt").integral);
+}
+
 }  // namespace
 }  // namespace teamwright::io
