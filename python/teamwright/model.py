@@ -284,11 +284,13 @@ def _plain(value: Any) -> Any:
 
 
 def _to_dict(item: Any) -> dict[str, Any]:
-    """The document form of a dataclass; unset optional fields are left out."""
+    """The document form of a dataclass; unset optional fields (default None) are left out. A
+    None in a field that is not optional stays, so the library refuses it by name ("field 'cost'
+    must be a number, got null") rather than taking the default."""
     out = {
         f.name.rstrip("_"): _plain(getattr(item, f.name))
         for f in dataclasses.fields(item)
-        if getattr(item, f.name) is not None
+        if getattr(item, f.name) is not None or f.default is not None
     }
     if isinstance(item, TeamRequirement) and item.fte is not None:
         del out["count"]  # an FTE requirement counts FTE, not members

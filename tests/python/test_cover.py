@@ -80,7 +80,7 @@ def test_bad_files_and_options_raise_typed_errors(tmp_path: Path) -> None:
     broken = tmp_path / "broken.txt"
     broken.write_text("2 3\n1 2")
     with pytest.raises(
-        tw.FormatError, match=r"broken\.txt: the file ends where the cost of column 3"
+        tw.FormatError, match=r"broken\.txt: the header announces 3 column costs, more than"
     ):
         cover.read_orlib(broken)
     with pytest.raises(tw.FileError):

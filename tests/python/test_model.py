@@ -147,3 +147,10 @@ def test_unknown_lookups_raise_key_errors() -> None:
         model.person("zed")
     with pytest.raises(KeyError):
         model.effective_level("ann", "nope")
+
+
+def test_none_in_a_field_that_is_not_optional_is_refused_not_defaulted() -> None:
+    with pytest.raises(tw.FormatError, match="person 'p': field 'cost' must be a number, got null"):
+        tw.Model(competencies=[tw.Competency("a")], people=[tw.Person("p", cost=None)])  # type: ignore[arg-type]
+    with pytest.raises(tw.FormatError, match="availability"):
+        tw.Model(competencies=[tw.Competency("a")], people=[tw.Person("p", availability=None)])  # type: ignore[arg-type]
