@@ -150,8 +150,12 @@ class Fields {
       throw FormatError(what + " must be an integer, got " + shown(value));
     }
     const double real = value.get<double>();
-    if (real != std::floor(real) || std::abs(real) > 1e9) {
+    if (real != std::floor(real)) {
       throw FormatError(what + " must be an integer, got " + shown(value));
+    }
+    if (std::abs(real) > 1e9) {
+      throw OutOfRangeError(what + " " + value.dump() +
+                            " is outside the supported range -1e9..1e9");
     }
     return static_cast<int>(real);
   }

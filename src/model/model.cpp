@@ -76,10 +76,12 @@ void check_importance(const std::string& where, int importance) {
 
 bool is_calendar_date(const std::string& text) { return day_number(text).has_value(); }
 
-void check_term(const std::string& where, const char* name, double value) {
-  if (!std::isfinite(value) || value < 0) {
+// An amount of money or time: finite, >= 0 and at most kMaxAmount, so that sums over many
+// people stay finite.
+void check_amount(const std::string& where, const char* name, double value) {
+  if (!(value >= 0 && value <= kMaxAmount)) {
     throw OutOfRangeError(where + ": " + name + " " + number(value) +
-                          " must be a finite number >= 0");
+                          " must be a number from 0 to 1e15");
   }
 }
 
@@ -93,8 +95,8 @@ void check_training(const Framework& framework) {
       throw InvalidInputError(where + " is given, but a " + std::string(to_string(c.kind)) +
                               " that is not trainable is never closed by training");
     }
-    check_term(where, "cost_per_level", c.training->cost_per_level);
-    check_term(where, "weeks_per_level", c.training->weeks_per_level);
+    check_amount(where, "cost_per_level", c.training->cost_per_level);
+    check_amount(where, "weeks_per_level", c.training->weeks_per_level);
   }
   const double weeks = framework.development.review_every_weeks;
   if (!std::isfinite(weeks) || weeks <= 0) {
@@ -210,16 +212,13 @@ void check_person(const ModelData& data, const Person& person, std::vector<Level
                               " that is not trainable is never closed by training");
     }
     if (terms.cost_per_level) {
-      check_term(what, "cost_per_level", *terms.cost_per_level);
+      check_amount(what, "cost_per_level", *terms.cost_per_level);
     }
     if (terms.weeks_per_level) {
-      check_term(what, "weeks_per_level", *terms.weeks_per_level);
+      check_amount(what, "weeks_per_level", *terms.weeks_per_level);
     }
   }
-  if (!std::isfinite(person.cost) || person.cost < 0) {
-    throw OutOfRangeError(where + ": cost " + number(person.cost) +
-                          " must be a finite number >= 0");
-  }
+  check_amount(where, "cost", person.cost);
   if (!(person.availability >= 0 && person.availability <= 1)) {
     throw OutOfRangeError(where + ": availability " + number(person.availability) +
                           " is outside [0, 1]");
@@ -348,9 +347,8 @@ void validate_request(const ModelData& data, const TeamRequest& request) {
         where + ": max_size " + std::to_string(*request.max_size) + " is below " +
         (request.min_size > 1 ? "min_size " + std::to_string(request.min_size) : std::string("1")));
   }
-  if (request.budget && (!std::isfinite(*request.budget) || *request.budget < 0)) {
-    throw OutOfRangeError(where + ": budget " + number(*request.budget) +
-                          " must be a finite number >= 0");
+  if (request.budget) {
+    check_amount(where, "budget", *request.budget);
   }
   if (request.soft_penalty &&
       (!std::isfinite(*request.soft_penalty) || *request.soft_penalty <= 0)) {

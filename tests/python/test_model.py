@@ -66,7 +66,7 @@ def test_the_items_read_back_equal_the_items_given() -> None:
         (
             {"people": [tw.Person("p", cost=math.nan)]},
             tw.OutOfRangeError,
-            "person 'p': cost nan must be a finite number >= 0",
+            "person 'p': cost nan must be a number from 0 to 1e15",
         ),
         (
             {"people": [tw.Person("p", availability=2)]},

@@ -149,6 +149,10 @@ class LevelMap {
   std::vector<value_type> items_;
 };
 
+/// The largest cost, budget or training term a model accepts (1e15): sums over many people stay
+/// finite (docs/model.md#limits).
+inline constexpr double kMaxAmount = 1e15;
+
 /// An employee or an external candidate.
 struct Person {
   std::string id;

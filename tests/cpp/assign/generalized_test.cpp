@@ -184,6 +184,9 @@ TEST(GeneralizedAssignment, BadInputIsATypedError) {
   EXPECT_THROW((void)io::parse_generalized("1 1\n1 x 3", "t.relative_gap"), FormatError);
   EXPECT_THROW((void)io::parse_generalized("1 1 1 1 1 9", "t.relative_gap"), FormatError);
   EXPECT_THROW((void)io::parse_generalized("1000 100000\n1 2", "t.gap"), FormatError);
+  // Costs whose sum would overflow are refused, not answered "no assignment".
+  GeneralizedProblem huge{1, 2, {1e308, 1e308}, {1, 1}, {2}};
+  EXPECT_THROW((void)solve_generalized(huge), OutOfRangeError);
   EXPECT_THROW((void)io::read_generalized("/no/such/file"), FileError);
   GeneralizedProblem p{1, 1, {std::numeric_limits<double>::quiet_NaN()}, {1}, {1}};
   EXPECT_THROW((void)solve_generalized(p), InvalidInputError);

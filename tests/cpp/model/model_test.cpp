@@ -106,12 +106,16 @@ TEST(ModelValidation, RejectsEmptyIds) {
 TEST(ModelValidation, RejectsNegativeOrNonFiniteCost) {
   EXPECT_EQ(
       message_of<OutOfRangeError>([] { Model(small_framework(), {{.id = "p", .cost = -5}}); }),
-      "person 'p': cost -5 must be a finite number >= 0");
+      "person 'p': cost -5 must be a number from 0 to 1e15");
   EXPECT_EQ(message_of<OutOfRangeError>([] {
               Model(small_framework(),
                     {{.id = "p", .cost = std::numeric_limits<double>::infinity()}});
             }),
-            "person 'p': cost inf must be a finite number >= 0");
+            "person 'p': cost inf must be a number from 0 to 1e15");
+  // A cost so large that sums over the team would overflow is refused when the model is built.
+  EXPECT_EQ(
+      message_of<OutOfRangeError>([] { Model(small_framework(), {{.id = "p", .cost = 1e308}}); }),
+      "person 'p': cost 1e+308 must be a number from 0 to 1e15");
 }
 
 TEST(ModelValidation, RejectsAvailabilityOutsideZeroToOne) {
@@ -244,7 +248,7 @@ TEST(ModelValidation, RejectsRequestsThatBreakRules) {
   EXPECT_EQ(message_of<OutOfRangeError>([&] { check({.id = "r", .min_size = 3, .max_size = 2}); }),
             "request 'r': max_size 2 is below min_size 3");
   EXPECT_EQ(message_of<OutOfRangeError>([&] { check({.id = "r", .budget = -1.0}); }),
-            "request 'r': budget -1 must be a finite number >= 0");
+            "request 'r': budget -1 must be a number from 0 to 1e15");
   EXPECT_EQ(message_of<UnknownReferenceError>([&] { check({.id = "r", .must_include = {"zed"}}); }),
             "request 'r': must_include names unknown person 'zed'");
   EXPECT_EQ(message_of<InvalidInputError>(

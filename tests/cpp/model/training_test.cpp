@@ -56,7 +56,7 @@ TEST(TrainingTerms, TalentsCannotHaveThemAndTermsMustBeFiniteAndNonNegative) {
   f = framework();
   f.competencies[0].training = TrainingTerms{-1, 2};
   EXPECT_EQ(error_of(f, {}),
-            "competency 'spanish': training: cost_per_level -1 must be a finite number >= 0");
+            "competency 'spanish': training: cost_per_level -1 must be a number from 0 to 1e15");
   EXPECT_EQ(error_of(framework(), {{.id = "a", .training = {{"empathy", {.cost_per_level = 1}}}}}),
             "person 'a': training for 'empathy': a talent that is not trainable is never closed "
             "by training");
