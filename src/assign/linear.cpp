@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <string>
@@ -98,8 +99,9 @@ class Solver {
       : c_(data), n_(rows), m_(cols), stride_(stride), x_(rows, -1), y_(cols, -1), v_(cols, 0) {}
 
   // Row i's column in an optimal assignment, or nothing when there is no assignment. The column
-  // duals are then `column_duals()`.
-  std::optional<std::vector<Index>> solve() {
+  // duals are then `column_duals()`. When `stop` (if set) returns true before an augmentation,
+  // the rows matched so far (others -1) and `stopped()`.
+  std::optional<std::vector<Index>> solve(const std::function<bool()>& stop) {
     std::vector<Index> free_rows;
     if (n_ == m_) {
       if (!reduce_columns(free_rows)) {
@@ -112,12 +114,20 @@ class Solver {
       }
     }
     for (int pass = 0; pass < 2 && !free_rows.empty(); ++pass) {
+      if (stop && stop()) {
+        stopped_ = true;
+        return x_;
+      }
       reduce_rows(free_rows);
     }
     std::vector<T> d(static_cast<std::size_t>(m_));
     std::vector<Index> pred(static_cast<std::size_t>(m_));
     std::vector<Index> columns(static_cast<std::size_t>(m_));
     for (const Index f : free_rows) {
+      if (stop && stop()) {
+        stopped_ = true;
+        return x_;
+      }
       if (!augment(f, d, pred, columns)) {
         return std::nullopt;
       }
@@ -126,6 +136,7 @@ class Solver {
   }
 
   [[nodiscard]] const std::vector<T>& column_duals() const { return v_; }
+  [[nodiscard]] bool stopped() const { return stopped_; }
 
  private:
   static bool forbidden(T c) { return c == kForbidden<T>; }
@@ -341,12 +352,19 @@ class Solver {
   std::vector<Index> x_;  // row -> column
   std::vector<Index> y_;  // column -> row
   std::vector<T> v_;      // column duals
+  bool stopped_ = false;
 };
 
 }  // namespace
 
 template <class T>
 Assignment<T> linear_assignment(MatrixView<T> cost, const AssignmentOptions& options) {
+  return linear_assignment(cost, options, {});
+}
+
+template <class T>
+Assignment<T> linear_assignment(MatrixView<T> cost, const AssignmentOptions& options,
+                                const std::function<bool()>& stop) {
   validate(cost, options);
   Assignment<T> result;
   if (cost.rows == 0 || cost.cols == 0) {
@@ -378,20 +396,24 @@ Assignment<T> linear_assignment(MatrixView<T> cost, const AssignmentOptions& opt
   }
 
   Solver<T> solver(data, n, m, stride);
-  const auto columns = solver.solve();
+  const auto columns = solver.solve(stop);
   if (!columns) {
     result.feasible = false;
     return result;
   }
-  // Duals in the caller's orientation and sense: u_i = c(i, x_i) - v(x_i) on the working matrix.
-  std::vector<T> u(static_cast<std::size_t>(n));
-  const std::vector<T>& v = solver.column_duals();
-  for (Index i = 0; i < n; ++i) {
-    const Index j = (*columns)[static_cast<std::size_t>(i)];
-    u[static_cast<std::size_t>(i)] = data[i * stride + j] - v[static_cast<std::size_t>(j)];
+  result.complete = !solver.stopped();
+  if (result.complete) {
+    // Duals in the caller's orientation and sense: u_i = c(i, x_i) - v(x_i) on the working
+    // matrix.
+    std::vector<T> u(static_cast<std::size_t>(n));
+    const std::vector<T>& v = solver.column_duals();
+    for (Index i = 0; i < n; ++i) {
+      const Index j = (*columns)[static_cast<std::size_t>(i)];
+      u[static_cast<std::size_t>(i)] = data[i * stride + j] - v[static_cast<std::size_t>(j)];
+    }
+    result.row_duals = transpose ? v : u;
+    result.col_duals = transpose ? u : v;
   }
-  result.row_duals = transpose ? v : u;
-  result.col_duals = transpose ? u : v;
   if (maximize) {
     for (auto* duals : {&result.row_duals, &result.col_duals}) {
       for (T& dual : *duals) {
@@ -404,7 +426,9 @@ Assignment<T> linear_assignment(MatrixView<T> cost, const AssignmentOptions& opt
   if (transpose) {  // (column of the original, its row), reported by ascending row
     std::vector<Index> row_of(static_cast<std::size_t>(m), -1);
     for (Index j = 0; j < n; ++j) {
-      row_of[static_cast<std::size_t>((*columns)[static_cast<std::size_t>(j)])] = j;
+      if (const Index i = (*columns)[static_cast<std::size_t>(j)]; i >= 0) {
+        row_of[static_cast<std::size_t>(i)] = j;
+      }
     }
     for (Index i = 0; i < m; ++i) {
       if (const Index j = row_of[static_cast<std::size_t>(i)]; j >= 0) {
@@ -414,8 +438,10 @@ Assignment<T> linear_assignment(MatrixView<T> cost, const AssignmentOptions& opt
     }
   } else {
     for (Index i = 0; i < n; ++i) {
-      result.rows.push_back(i);
-      result.cols.push_back((*columns)[static_cast<std::size_t>(i)]);
+      if (const Index j = (*columns)[static_cast<std::size_t>(i)]; j >= 0) {
+        result.rows.push_back(i);
+        result.cols.push_back(j);
+      }
     }
   }
   for (std::size_t k = 0; k < result.rows.size(); ++k) {
@@ -427,5 +453,10 @@ Assignment<T> linear_assignment(MatrixView<T> cost, const AssignmentOptions& opt
 template Assignment<double> linear_assignment(MatrixView<double>, const AssignmentOptions&);
 template Assignment<std::int64_t> linear_assignment(MatrixView<std::int64_t>,
                                                     const AssignmentOptions&);
+template Assignment<double> linear_assignment(MatrixView<double>, const AssignmentOptions&,
+                                              const std::function<bool()>&);
+template Assignment<std::int64_t> linear_assignment(MatrixView<std::int64_t>,
+                                                    const AssignmentOptions&,
+                                                    const std::function<bool()>&);
 
 }  // namespace teamwright::assign

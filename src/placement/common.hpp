@@ -65,26 +65,38 @@ struct WithNobody {
     return i * static_cast<std::size_t>(rows + cols) + j;
   }
 
-  // The real column of each row, or -1.
-  [[nodiscard]] std::vector<std::int64_t> solve() const {
+  // The real column of each row (-1: nobody), and whether the assignment is complete: the clock
+  // (time limit, cancellation) may stop it between augmentations, leaving the rows matched so far.
+  struct Solved {
+    std::vector<std::int64_t> column;
+    bool complete = true;
+  };
+  [[nodiscard]] Solved solve(util::SearchClock& clock) const {
     const std::int64_t width = rows + cols;
     assign::AssignmentOptions options;
     options.sense = assign::Sense::kMaximize;
     options.forbidden = {reinterpret_cast<const bool*>(forbidden.data()), rows, width, width};
-    const auto a = assign::linear_assignment(
-        assign::MatrixView<double>{value.data(), rows, width, width}, options);
-    std::vector<std::int64_t> column(static_cast<std::size_t>(rows), -1);
+    const auto a =
+        assign::linear_assignment(assign::MatrixView<double>{value.data(), rows, width, width},
+                                  options, [&clock] { return clock.stop(); });
+    Solved solved{std::vector<std::int64_t>(static_cast<std::size_t>(rows), -1), a.complete};
     for (std::size_t k = 0; k < a.rows.size(); ++k) {
       if (a.cols[k] < cols) {
-        column[static_cast<std::size_t>(a.rows[k])] = a.cols[k];
+        solved.column[static_cast<std::size_t>(a.rows[k])] = a.cols[k];
       }
     }
-    return column;
+    return solved;
+  }
+  // The answer when the clock stopped the solve before the matrix was built: nobody placed.
+  [[nodiscard]] Solved unsolved() const {
+    return {std::vector<std::int64_t>(static_cast<std::size_t>(rows), -1), false};
   }
 };
 
 // The solve contract for the exact assignments: a cancellation before the start leaves the
-// result empty; otherwise the answer is proven and its bound is its objective.
+// result empty; a finished assignment is proven (its bound is its objective); one the time limit
+// or the token stopped holds the pairs matched so far, feasible, with `bound` (an upper bound on
+// the objective of every answer).
 template <class Result>
 bool cancelled_before(util::SearchClock& clock, Result& result) {
   if (!clock.stop() || clock.termination() == Termination::kTimeLimit) {
@@ -96,12 +108,21 @@ bool cancelled_before(util::SearchClock& clock, Result& result) {
 }
 
 template <class Result>
-void proven(util::SearchClock& clock, Result& result, double objective) {
+void finish(util::SearchClock& clock, Result& result, bool complete, double objective,
+            double bound) {
+  result.time_s = result.time_to_best_s = clock.elapsed();
+  if (!complete) {
+    result.status = Status::kFeasible;
+    result.termination = clock.termination();
+    result.bound = bound;
+    result.relative_gap = relative_gap(-objective, -bound);  // a maximisation
+    clock.report(objective, bound, true);
+    return;
+  }
   result.status = Status::kOptimal;
   result.termination = Termination::kCompleted;
   result.bound = objective;
   result.relative_gap = 0;
-  result.time_s = result.time_to_best_s = clock.elapsed();
   clock.report(objective, objective, true);
 }
 

@@ -7,9 +7,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "placement/common.hpp"
@@ -20,7 +22,7 @@ namespace teamwright::placement {
 
 using detail::cancelled_before;
 using detail::contains;
-using detail::proven;
+using detail::finish;
 using detail::resolve;
 using detail::resolve_people;
 using util::number;
@@ -77,45 +79,61 @@ MentoringResult assign_mentors(const Model& model, std::span<const std::string> 
     }
   }
 
+  // Whether mentor r can lift mentee e in goal g, and by how much (importance x levels to go).
+  const auto lift = [&](std::size_t e, std::size_t r, std::size_t g) {
+    const double target = goals[g].target_level;
+    const double mentee_level = levels[mentees[e]][g];
+    const bool can = mentors[r] != mentees[e] && mentee_level < target &&
+                     levels[mentors[r]][g] >= goals[g].mentor_level.value_or(target);
+    return can ? goals[g].importance * (target - mentee_level) : 0.0;
+  };
   detail::WithNobody matrix(mentees.size(), mentors.size());
-  std::vector<MentoringPair> candidates(mentees.size() * mentors.size());
+  double bound = 0;  // each mentee's best mentor: an upper bound on the total benefit
+  bool built = true;
   for (std::size_t e = 0; e < mentees.size(); ++e) {
+    if (clock.stop()) {
+      built = false;
+      bound = std::numeric_limits<double>::infinity();
+      break;
+    }
+    double best = 0;
     for (std::size_t r = 0; r < mentors.size(); ++r) {
-      MentoringPair& pair = candidates[e * mentors.size() + r];
-      pair.mentor = people_ids[mentors[r]];
-      pair.mentee = people_ids[mentees[e]];
+      double benefit = 0;
       for (std::size_t g = 0; g < goals.size(); ++g) {
-        const double target = goals[g].target_level;
-        const double mentee_level = levels[mentees[e]][g];
-        if (mentors[r] != mentees[e] && mentee_level < target &&
-            levels[mentors[r]][g] >= goals[g].mentor_level.value_or(target)) {
-          pair.competencies.push_back(goals[g].competency);
-          pair.benefit += goals[g].importance * (target - mentee_level);
-        }
+        benefit += lift(e, r, g);
       }
-      if (pair.competencies.empty()) {
-        matrix.forbidden[matrix.at(e, r)] = 1;
+      if (benefit > 0) {
+        matrix.value[matrix.at(e, r)] = benefit;
+        best = std::max(best, benefit);
       } else {
-        matrix.value[matrix.at(e, r)] = pair.benefit;
+        matrix.forbidden[matrix.at(e, r)] = 1;
       }
     }
+    bound += best;
   }
 
   MentoringResult result;
   if (cancelled_before(clock, result)) {
     return result;
   }
-  const std::vector<std::int64_t> column = matrix.solve();
+  const detail::WithNobody::Solved solved = built ? matrix.solve(clock) : matrix.unsolved();
   for (std::size_t e = 0; e < mentees.size(); ++e) {
-    if (column[e] < 0) {
+    if (solved.column[e] < 0) {
       result.unpaired_mentees.push_back(people_ids[mentees[e]]);
       continue;
     }
-    MentoringPair& pair = candidates[e * mentors.size() + static_cast<std::size_t>(column[e])];
+    const auto r = static_cast<std::size_t>(solved.column[e]);
+    MentoringPair pair{.mentor = people_ids[mentors[r]], .mentee = people_ids[mentees[e]]};
+    for (std::size_t g = 0; g < goals.size(); ++g) {
+      if (const double gain = lift(e, r, g); gain > 0) {
+        pair.competencies.push_back(goals[g].competency);
+        pair.benefit += gain;
+      }
+    }
     result.total_benefit += pair.benefit;
     result.pairs.push_back(std::move(pair));
   }
-  proven(clock, result, result.total_benefit);
+  finish(clock, result, solved.complete, result.total_benefit, bound);
   return result;
 }
 

@@ -4,10 +4,13 @@
 
 #include "teamwright/placement/roles.hpp"
 
+#include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "placement/common.hpp"
@@ -18,7 +21,7 @@ namespace teamwright::placement {
 
 using detail::cancelled_before;
 using detail::contains;
-using detail::proven;
+using detail::finish;
 using detail::resolve;
 using detail::resolve_people;
 using util::number;
@@ -58,10 +61,21 @@ PlacementResult assign_roles(const Model& model, std::span<const std::string> pe
   const std::size_t n = people.size();
   const std::size_t m = slots.size();
   detail::WithNobody matrix(n, m);
-  std::vector<Placement> candidates(n * m);
   // Any filled slot outweighs every possible score: cardinality first, then fit and bonus.
   const double filled = 1 + static_cast<double>(n) * (1 + 2 * options.preference_bonus);
+  const auto bonus = [&](const Person& person, std::size_t s) {
+    const bool role = !slots[s].role.empty() && contains(person.preferred_roles, slots[s].role);
+    const bool shift = !slots[s].shift.empty() && contains(person.preferred_shifts, slots[s].shift);
+    return std::pair{role, shift};
+  };
+  // An upper bound on fit plus bonus of any placement: each slot's best candidate.
+  std::vector<double> best_in_slot(m, 0.0);
+  bool built = true;
   for (std::size_t i = 0; i < n; ++i) {
+    if (clock.stop()) {
+      built = false;
+      break;
+    }
     const Person& person = model.person(people[i]);
     const std::vector<LevelEntry> levels = model.effective_levels(people[i]);
     for (std::size_t s = 0; s < m; ++s) {
@@ -70,13 +84,10 @@ PlacementResult assign_roles(const Model& model, std::span<const std::string> pe
         matrix.forbidden[matrix.at(i, s)] = 1;
         continue;
       }
-      Placement& p = candidates[i * m + s];
-      p = {person.id, slots[s].id, *fit,
-           !slots[s].role.empty() && contains(person.preferred_roles, slots[s].role),
-           !slots[s].shift.empty() && contains(person.preferred_shifts, slots[s].shift)};
-      matrix.value[matrix.at(i, s)] =
-          filled + p.fit +
-          options.preference_bonus * ((p.preferred_role ? 1 : 0) + (p.preferred_shift ? 1 : 0));
+      const auto [role, shift] = bonus(person, s);
+      const double score = *fit + options.preference_bonus * ((role ? 1 : 0) + (shift ? 1 : 0));
+      matrix.value[matrix.at(i, s)] = filled + score;
+      best_in_slot[s] = std::max(best_in_slot[s], score);
     }
   }
 
@@ -84,27 +95,33 @@ PlacementResult assign_roles(const Model& model, std::span<const std::string> pe
   if (cancelled_before(clock, result)) {
     return result;
   }
-  const std::vector<std::int64_t> column = matrix.solve();
+  const detail::WithNobody::Solved solved = built ? matrix.solve(clock) : matrix.unsolved();
   std::vector<std::int64_t> holder(m, -1);
   for (std::size_t i = 0; i < n; ++i) {
-    if (column[i] < 0) {
+    if (solved.column[i] < 0) {
       result.unplaced.push_back(people_ids[i]);
     } else {
-      holder[static_cast<std::size_t>(column[i])] = static_cast<std::int64_t>(i);
+      holder[static_cast<std::size_t>(solved.column[i])] = static_cast<std::int64_t>(i);
     }
   }
+  double bound = 0;
   for (std::size_t s = 0; s < m; ++s) {
+    bound += best_in_slot[s];
     if (holder[s] < 0) {
       result.unfilled_slots.push_back(slots[s].id);
       continue;
     }
-    const Placement& p = candidates[static_cast<std::size_t>(holder[s]) * m + s];
-    result.placements.push_back(p);
-    result.total_fit += p.fit;
-    result.total_bonus +=
-        options.preference_bonus * ((p.preferred_role ? 1 : 0) + (p.preferred_shift ? 1 : 0));
+    const auto i = static_cast<std::size_t>(holder[s]);
+    const Person& person = model.person(people[i]);
+    const auto [role, shift] = bonus(person, s);
+    const double fit =
+        roles[s] ? *team::role_fit(model, model.effective_levels(people[i]), *roles[s]) : 0.0;
+    result.placements.push_back({person.id, slots[s].id, fit, role, shift});
+    result.total_fit += fit;
+    result.total_bonus += options.preference_bonus * ((role ? 1 : 0) + (shift ? 1 : 0));
   }
-  proven(clock, result, result.total_fit + result.total_bonus);
+  finish(clock, result, solved.complete, result.total_fit + result.total_bonus,
+         built ? bound : std::numeric_limits<double>::infinity());
   return result;
 }
 

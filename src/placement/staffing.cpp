@@ -4,8 +4,12 @@
 
 #include "teamwright/placement/staffing.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <limits>
+#include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -17,9 +21,7 @@
 
 namespace teamwright::placement {
 
-using detail::cancelled_before;
 using detail::contains;
-using detail::proven;
 using detail::resolve;
 using detail::resolve_people;
 using util::number;
@@ -28,6 +30,8 @@ using util::quote;
 StaffingResult assign_staff(const Model& model, std::span<const std::string> people,
                             std::span<const Seat> seats, const StaffingOptions& staffing,
                             const SolveOptions& options, const SolveHooks& hooks) {
+  validate(options);
+  const auto start = std::chrono::steady_clock::now();
   const std::vector<PersonId> ids = resolve_people(model, people);
   std::set<std::string, std::less<>> seat_ids;
   std::vector<RoleId> roles;
@@ -59,16 +63,27 @@ StaffingResult assign_staff(const Model& model, std::span<const std::string> peo
   problem.cost.assign(cells, 0.0);
   problem.weight.assign(cells, std::numeric_limits<double>::infinity());
   std::vector<double> fit(cells, 0.0);
+  // Each person's fit for each distinct role, once: many seats share a role.
+  std::map<RoleId, std::vector<std::optional<double>>> role_fits;
+  for (const RoleId role : roles) {
+    auto [entry, fresh] = role_fits.try_emplace(role);
+    if (fresh) {
+      entry->second.reserve(ids.size());
+      for (const std::vector<LevelEntry>& person : levels) {
+        entry->second.push_back(team::role_fit(model, person, role));
+      }
+    }
+  }
   const double unfilled = -(static_cast<double>(n) + 1);
   double total_fte = 0;
   for (int s = 0; s < n; ++s) {
     const double fte = seats[static_cast<std::size_t>(s)].fte;
     total_fte += fte;
+    const std::vector<std::optional<double>>& fits = role_fits[roles[static_cast<std::size_t>(s)]];
     for (int p = 0; p < people_count; ++p) {
       const auto k =
           static_cast<std::size_t>(p) * static_cast<std::size_t>(n) + static_cast<std::size_t>(s);
-      if (const auto f = team::role_fit(model, levels[static_cast<std::size_t>(p)],
-                                        roles[static_cast<std::size_t>(s)])) {
+      if (const auto& f = fits[static_cast<std::size_t>(p)]) {
         fit[k] = *f;
         problem.cost[k] = *f;
         problem.weight[k] = fte;
@@ -84,9 +99,13 @@ StaffingResult assign_staff(const Model& model, std::span<const std::string> peo
   }
   problem.capacity.push_back(total_fte + 1);
 
+  // The time limit covers the whole call, building the problem included.
+  SolveOptions rest = options;
+  rest.time_limit_s = std::max(
+      0.0, options.time_limit_s -
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   const assign::GeneralizedSolution solution = assign::solve_generalized(
-      problem, {.sense = assign::Sense::kMaximize, .max_moves = staffing.max_moves}, options,
-      hooks);
+      problem, {.sense = assign::Sense::kMaximize, .max_moves = staffing.max_moves}, rest, hooks);
   StaffingResult result;
   result.status = solution.status;
   result.termination = solution.termination;
@@ -115,7 +134,7 @@ StaffingResult assign_staff(const Model& model, std::span<const std::string> peo
     result.load[static_cast<std::size_t>(p)] += seat.fte;
     result.total_fit += fit[k];
   }
-  result.time_s = solution.time_s;
+  result.time_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;
 }
 

@@ -14,6 +14,7 @@
 /// column left unassigned keeps a zero dual). Details in docs/algorithms.md.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,9 @@ struct Assignment {
   /// Whether every row (or, when there are more rows than columns, every column) is assigned.
   /// When false the other fields are empty and zero.
   bool feasible = true;
+  /// False when `stop` ended the solve early: the pairs are then those matched so far (a valid
+  /// partial assignment, ascending by row, possibly empty), without duals.
+  bool complete = true;
   /// Chosen pairs (rows[k], cols[k]), ascending by row.
   std::vector<std::int64_t> rows;
   std::vector<std::int64_t> cols;
@@ -76,10 +80,17 @@ struct Assignment {
 template <class T>
 [[nodiscard]] Assignment<T> linear_assignment(MatrixView<T> cost,
                                               const AssignmentOptions& options = {});
+/// The same, asking `stop` before each augmentation (each costs at most O(rows x cols)): once it
+/// returns true the solve ends with the pairs matched so far and `complete` false. This is how
+/// the solvers built on it keep their time limit and cancellation token.
+template <class T>
+[[nodiscard]] Assignment<T> linear_assignment(MatrixView<T> cost, const AssignmentOptions& options,
+                                              const std::function<bool()>& stop);
 
 /// The independent checker: verifies that `assignment` is a valid one for `cost` (distinct rows
 /// and columns, ascending rows, allowed pairs, one pair per item of the shorter side, objective
-/// the sum of the chosen costs) and that its duals prove it optimal; for an answer of "no
+/// the sum of the chosen costs) and that its duals prove it optimal (for an incomplete one,
+/// stopped early, only that its pairs are valid and distinct); for an answer of "no
 /// assignment", that a maximum matching of the allowed pairs is indeed too small. Floating-point
 /// comparisons allow a relative tolerance of 1e-9. Returns one sentence per violation; empty
 /// means correct. Never throws.
@@ -90,6 +101,11 @@ template <class T>
 extern template Assignment<double> linear_assignment(MatrixView<double>, const AssignmentOptions&);
 extern template Assignment<std::int64_t> linear_assignment(MatrixView<std::int64_t>,
                                                            const AssignmentOptions&);
+extern template Assignment<double> linear_assignment(MatrixView<double>, const AssignmentOptions&,
+                                                     const std::function<bool()>&);
+extern template Assignment<std::int64_t> linear_assignment(MatrixView<std::int64_t>,
+                                                           const AssignmentOptions&,
+                                                           const std::function<bool()>&);
 
 extern template std::vector<std::string> check(MatrixView<double>, const AssignmentOptions&,
                                                const Assignment<double>&);
