@@ -265,8 +265,10 @@ TeamResult solve(const Model& model, const TeamRequest& request, const SolveOpti
     }
   }
   detail::summarize_members(model, request, result);
-  if (hooks.cancel != nullptr && hooks.cancel->interrupted()) {
-    result.termination = Termination::kInterrupted;
+  if (hooks.cancel != nullptr && hooks.cancel->cancelled()) {
+    // Whichever part of the call the token stopped (search, diagnosis or explanations).
+    result.termination =
+        hooks.cancel->interrupted() ? Termination::kInterrupted : Termination::kCancelled;
   }
   result.time_s = budget.elapsed();
   return result;
