@@ -1,9 +1,10 @@
 #pragma once
 
 // Every solve of the bindings runs here: on a worker thread while the calling thread waits with
-// the GIL released, waking every 50 ms to let Python see signals. Ctrl-C interrupts the solve,
-// which then returns its best answer with termination "interrupted" (no exception: the answer
-// is not lost). An exception raised by the progress callback cancels the solve and is raised
+// the GIL released, waking every 10 ms to let Python see signals and to pass on the caller's
+// cancellation token. Ctrl-C interrupts the solve, which then returns its best answer with
+// termination "interrupted" (no exception: the answer is not lost); the caller's token cancels
+// it ("cancelled"). An exception raised by the progress callback cancels the solve and is raised
 // once the worker has finished. The callback re-acquires the GIL and receives a dict
 // {"incumbent", "bound", "elapsed_s"}.
 
@@ -19,7 +20,8 @@
 namespace teamwright::python {
 
 template <class Solve>
-auto solve_interruptibly(const pybind11::object& on_progress, Solve solve) {
+auto solve_interruptibly(const pybind11::object& on_progress, const CancellationToken* cancel,
+                         Solve solve) {
   namespace py = pybind11;
   CancellationToken token;
   std::optional<py::error_already_set> raised;
@@ -44,6 +46,9 @@ auto solve_interruptibly(const pybind11::object& on_progress, Solve solve) {
       }
     };
   }
+  if (cancel != nullptr && cancel->cancelled()) {
+    token.cancel();  // cancelled before it began: the solve returns what it has at once
+  }
   using Result = decltype(solve(hooks));
   std::future<Result> result;
   {
@@ -54,10 +59,13 @@ auto solve_interruptibly(const pybind11::object& on_progress, Solve solve) {
     std::future_status state = std::future_status::timeout;
     {
       py::gil_scoped_release release;
-      state = result.wait_for(std::chrono::milliseconds(50));
+      state = result.wait_for(std::chrono::milliseconds(10));
     }
     if (state == std::future_status::ready) {
       break;
+    }
+    if (cancel != nullptr && cancel->cancelled() && !token.cancelled()) {
+      token.cancel();
     }
     if (!token.cancelled() && PyErr_CheckSignals() != 0) {
       if (PyErr_ExceptionMatches(PyExc_KeyboardInterrupt) != 0) {

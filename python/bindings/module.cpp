@@ -11,6 +11,7 @@ PYBIND11_MODULE(_core, m) {
   m.attr("FORMAT_VERSION") = teamwright::io::kFormatVersion;
   m.attr("__version__") = TEAMWRIGHT_VERSION;
   teamwright::python::register_errors(m);
+  teamwright::python::register_solving(m);
   teamwright::python::register_model(m);
   teamwright::python::register_cover(m);
   teamwright::python::register_team(m);

@@ -5,6 +5,7 @@
 namespace teamwright::python {
 
 void register_errors(pybind11::module_& m);
+void register_solving(pybind11::module_& m);
 void register_model(pybind11::module_& m);
 void register_team(pybind11::module_& m);
 void register_cover(pybind11::module_& m);

@@ -90,7 +90,7 @@ void register_assign(py::module_& m) {
       [](const Model& model, const std::vector<std::string>& people,
          const std::vector<std::tuple<std::string, std::string, double>>& seats,
          std::int64_t max_moves, const std::string& mode, double time_limit_s, std::uint64_t seed,
-         int threads, const py::object& on_progress) {
+         int threads, const py::object& on_progress, const CancellationToken* cancel) {
         std::vector<placement::Seat> parsed;
         parsed.reserve(seats.size());
         for (const auto& [id, role, fte] : seats) {
@@ -98,14 +98,15 @@ void register_assign(py::module_& m) {
         }
         const SolveOptions options = options_of(mode, time_limit_s, seed, threads);
         const placement::StaffingResult r =
-            solve_interruptibly(on_progress, [&](const SolveHooks& h) {
+            solve_interruptibly(on_progress, cancel, [&](const SolveHooks& h) {
               return placement::assign_staff(model, people, parsed, {.max_moves = max_moves},
                                              options, h);
             });
         return to_python(io::detail::to_json(r));
       },
       py::arg("model"), py::arg("people"), py::arg("seats"), py::arg("max_moves"), py::arg("mode"),
-      py::arg("time_limit_s"), py::arg("seed"), py::arg("threads"), py::arg("on_progress"));
+      py::arg("time_limit_s"), py::arg("seed"), py::arg("threads"), py::arg("on_progress"),
+      py::arg("cancel"));
   py::class_<assign::GeneralizedProblem>(
       m, "GeneralizedProblem",
       "A generalized assignment problem: agents with capacities, jobs with a cost and a weight per "
@@ -146,19 +147,20 @@ void register_assign(py::module_& m) {
       "solve_generalized",
       [](const assign::GeneralizedProblem& problem, bool maximize, std::int64_t max_moves,
          const std::string& mode, double time_limit_s, std::uint64_t seed, int threads,
-         const py::object& on_progress) {
+         const py::object& on_progress, const CancellationToken* cancel) {
         const assign::GeneralizedOptions gap{
             .sense = maximize ? assign::Sense::kMaximize : assign::Sense::kMinimize,
             .max_moves = max_moves};
         const SolveOptions options = options_of(mode, time_limit_s, seed, threads);
         const assign::GeneralizedSolution s =
-            solve_interruptibly(on_progress, [&](const SolveHooks& h) {
+            solve_interruptibly(on_progress, cancel, [&](const SolveHooks& h) {
               return assign::solve_generalized(problem, gap, options, h);
             });
         return to_python(io::detail::to_json(s));
       },
       py::arg("problem"), py::arg("maximize"), py::arg("max_moves"), py::arg("mode"),
-      py::arg("time_limit_s"), py::arg("seed"), py::arg("threads"), py::arg("on_progress"));
+      py::arg("time_limit_s"), py::arg("seed"), py::arg("threads"), py::arg("on_progress"),
+      py::arg("cancel"));
   m.def(
       "check_generalized",
       [](const assign::GeneralizedProblem& problem, bool maximize, const py::dict& document) {
@@ -182,16 +184,18 @@ void register_assign(py::module_& m) {
       "split",
       [](const Model& model, py::handle request, const std::vector<std::string>& people,
          const placement::SplitRules& rules, const std::string& mode, double time_limit_s,
-         std::uint64_t seed, int threads, const py::object& on_progress) {
+         std::uint64_t seed, int threads, const py::object& on_progress,
+         const CancellationToken* cancel) {
         const TeamRequest parsed = request_of(model, request);
         const SolveOptions options = options_of(mode, time_limit_s, seed, threads);
-        const auto result = solve_interruptibly(on_progress, [&](const SolveHooks& h) {
+        const auto result = solve_interruptibly(on_progress, cancel, [&](const SolveHooks& h) {
           return placement::split(model, people, parsed, rules, options, h);
         });
         return to_python(io::detail::to_json(result));
       },
       py::arg("model"), py::arg("request"), py::arg("people"), py::arg("rules"), py::arg("mode"),
-      py::arg("time_limit_s"), py::arg("seed"), py::arg("threads"), py::arg("on_progress"));
+      py::arg("time_limit_s"), py::arg("seed"), py::arg("threads"), py::arg("on_progress"),
+      py::arg("cancel"));
   m.def(
       "check_split",
       [](const Model& model, py::handle request, const std::vector<std::string>& people,
@@ -205,14 +209,14 @@ void register_assign(py::module_& m) {
       [](const Model& model, const std::vector<std::string>& people,
          const std::vector<std::tuple<std::string, std::string, std::string>>& slots,
          double preference_bonus, const std::string& mode, double time_limit_s, std::uint64_t seed,
-         int threads, const py::object& on_progress) {
+         int threads, const py::object& on_progress, const CancellationToken* cancel) {
         std::vector<placement::Slot> parsed;
         parsed.reserve(slots.size());
         for (const auto& [id, role, shift] : slots) {
           parsed.push_back({id, role, shift});
         }
         const SolveOptions options = options_of(mode, time_limit_s, seed, threads);
-        const auto result = solve_interruptibly(on_progress, [&](const SolveHooks& h) {
+        const auto result = solve_interruptibly(on_progress, cancel, [&](const SolveHooks& h) {
           return placement::assign_roles(model, people, parsed,
                                          {.preference_bonus = preference_bonus}, options, h);
         });
@@ -220,26 +224,27 @@ void register_assign(py::module_& m) {
       },
       py::arg("model"), py::arg("people"), py::arg("slots"), py::arg("preference_bonus"),
       py::arg("mode"), py::arg("time_limit_s"), py::arg("seed"), py::arg("threads"),
-      py::arg("on_progress"));
+      py::arg("on_progress"), py::arg("cancel"));
   m.def(
       "assign_mentors",
       [](const Model& model, const std::vector<std::string>& people,
          const std::vector<std::tuple<std::string, double, std::optional<double>, int>>& goals,
          const std::string& mode, double time_limit_s, std::uint64_t seed, int threads,
-         const py::object& on_progress) {
+         const py::object& on_progress, const CancellationToken* cancel) {
         std::vector<placement::MentoringGoal> parsed;
         parsed.reserve(goals.size());
         for (const auto& [competency, target, mentor, importance] : goals) {
           parsed.push_back({competency, target, mentor, importance});
         }
         const SolveOptions options = options_of(mode, time_limit_s, seed, threads);
-        const auto result = solve_interruptibly(on_progress, [&](const SolveHooks& h) {
+        const auto result = solve_interruptibly(on_progress, cancel, [&](const SolveHooks& h) {
           return placement::assign_mentors(model, people, parsed, options, h);
         });
         return to_python(io::detail::to_json(result));
       },
       py::arg("model"), py::arg("people"), py::arg("goals"), py::arg("mode"),
-      py::arg("time_limit_s"), py::arg("seed"), py::arg("threads"), py::arg("on_progress"));
+      py::arg("time_limit_s"), py::arg("seed"), py::arg("threads"), py::arg("on_progress"),
+      py::arg("cancel"));
   m.def(
       "read_cost_matrix",
       [](const std::filesystem::path& path) -> py::array {

@@ -151,15 +151,16 @@ void register_cover(py::module_& m) {
   m.def(
       "solve_cover",
       [](const cover::Problem& problem, const std::string& mode, double time_limit_s,
-         std::uint64_t seed, int threads, const py::object& on_progress) {
+         std::uint64_t seed, int threads, const py::object& on_progress,
+         const CancellationToken* cancel) {
         const SolveOptions options = options_of(mode, time_limit_s, seed, threads);
         const cover::Solution solution = solve_interruptibly(
-            on_progress,
+            on_progress, cancel,
             [&](const SolveHooks& hooks) { return cover::solve(problem, options, hooks); });
         return to_python(io::detail::to_json(solution));
       },
       py::arg("problem"), py::arg("mode"), py::arg("time_limit_s"), py::arg("seed"),
-      py::arg("threads"), py::arg("on_progress"));
+      py::arg("threads"), py::arg("on_progress"), py::arg("cancel"));
 }
 
 }  // namespace teamwright::python

@@ -30,12 +30,14 @@ void register_team(py::module_& m) {
   m.def(
       "solve",
       [](const Model& model, py::handle request, const std::string& mode, double time_limit_s,
-         std::uint64_t seed, int threads, const py::object& on_progress, bool replacements) {
+         std::uint64_t seed, int threads, const py::object& on_progress,
+         const CancellationToken* cancel, bool replacements) {
         const TeamRequest parsed = request_of(model, request);
         const SolveOptions options = options_of(mode, time_limit_s, seed, threads);
-        team::TeamResult result = solve_interruptibly(on_progress, [&](const SolveHooks& hooks) {
-          return team::solve(model, parsed, options, hooks, {.replacements = replacements});
-        });
+        team::TeamResult result =
+            solve_interruptibly(on_progress, cancel, [&](const SolveHooks& hooks) {
+              return team::solve(model, parsed, options, hooks, {.replacements = replacements});
+            });
         io::detail::Json json;
         {
           py::gil_scoped_release release;
@@ -44,7 +46,8 @@ void register_team(py::module_& m) {
         return to_python(json);
       },
       py::arg("model"), py::arg("request"), py::arg("mode"), py::arg("time_limit_s"),
-      py::arg("seed"), py::arg("threads"), py::arg("on_progress"), py::arg("replacements"),
+      py::arg("seed"), py::arg("threads"), py::arg("on_progress"), py::arg("cancel"),
+      py::arg("replacements"),
       "Solves a request; returns the result document (docs/format.md#results).");
 
   m.def(
@@ -141,29 +144,31 @@ void register_team(py::module_& m) {
       [](const Model& model, py::handle request, const std::vector<std::string>& team,
          std::optional<double> deadline_weeks, bool train, bool transfer, bool hire,
          const std::string& mode, double time_limit_s, std::uint64_t seed, int threads,
-         const py::object& on_progress) {
+         const py::object& on_progress, const CancellationToken* cancel) {
         const TeamRequest parsed = request_of(model, request);
         const std::vector<PersonId> people = people_of(model, team);
         const analysis::ClosureOptions closure{
             .deadline_weeks = deadline_weeks, .train = train, .transfer = transfer, .hire = hire};
         const SolveOptions options = options_of(mode, time_limit_s, seed, threads);
-        const auto result = solve_interruptibly(on_progress, [&](const SolveHooks& h) {
+        const auto result = solve_interruptibly(on_progress, cancel, [&](const SolveHooks& h) {
           return analysis::close_gaps(model, parsed, people, closure, options, h);
         });
         return to_python(io::detail::closure_to_json(model, result));
       },
       py::arg("model"), py::arg("request"), py::arg("people"), py::arg("deadline_weeks"),
       py::arg("train"), py::arg("transfer"), py::arg("hire"), py::arg("mode"),
-      py::arg("time_limit_s"), py::arg("seed"), py::arg("threads"), py::arg("on_progress"));
+      py::arg("time_limit_s"), py::arg("seed"), py::arg("threads"), py::arg("on_progress"),
+      py::arg("cancel"));
   m.def(
       "development_plan",
       [](const Model& model, py::handle request, const std::vector<std::string>& team,
          std::optional<double> deadline_weeks, const std::string& mode, double time_limit_s,
-         std::uint64_t seed, int threads, const py::object& on_progress) {
+         std::uint64_t seed, int threads, const py::object& on_progress,
+         const CancellationToken* cancel) {
         const TeamRequest parsed = request_of(model, request);
         const std::vector<PersonId> people = people_of(model, team);
         const SolveOptions options = options_of(mode, time_limit_s, seed, threads);
-        const auto closure = solve_interruptibly(on_progress, [&](const SolveHooks& h) {
+        const auto closure = solve_interruptibly(on_progress, cancel, [&](const SolveHooks& h) {
           return analysis::close_gaps(model, parsed, people, {.deadline_weeks = deadline_weeks},
                                       options, h);
         });
@@ -174,7 +179,7 @@ void register_team(py::module_& m) {
       },
       py::arg("model"), py::arg("request"), py::arg("people"), py::arg("deadline_weeks"),
       py::arg("mode"), py::arg("time_limit_s"), py::arg("seed"), py::arg("threads"),
-      py::arg("on_progress"));
+      py::arg("on_progress"), py::arg("cancel"));
 }
 
 }  // namespace teamwright::python

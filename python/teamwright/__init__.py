@@ -100,7 +100,7 @@ from teamwright.model import (
 )
 from teamwright.posting import JobPosting, PostingLine, job_posting
 from teamwright.report import Report, build_report
-from teamwright.solving import Progress, Status, Termination
+from teamwright.solving import CancellationToken, Progress, Status, Termination
 from teamwright.team import (
     Constraint,
     CoverageRow,
@@ -128,6 +128,7 @@ __all__ = [
     "AssessmentReview",
     "AssessmentSource",
     "BlindSpot",
+    "CancellationToken",
     "ClosureAction",
     "ClosureResult",
     "Competency",

@@ -64,6 +64,12 @@ class Model:
     def save(self, path: os.PathLike[str] | str | bytes) -> None: ...
     def to_dict(self) -> dict[str, typing.Any]: ...
 
+class CancellationToken:
+    def __init__(self) -> None: ...
+    def cancel(self) -> None: ...
+    @property
+    def cancelled(self) -> bool: ...
+
 class CoverProblem:
     @staticmethod
     def from_arrays(
@@ -145,6 +151,7 @@ def assign_mentors(
     seed: typing.SupportsInt | typing.SupportsIndex,
     threads: typing.SupportsInt | typing.SupportsIndex,
     on_progress: collections.abc.Callable[[dict[str, typing.Any]], None] | None,
+    cancel: CancellationToken | None,
 ) -> dict[str, typing.Any]: ...
 def assign_roles(
     model: Model,
@@ -156,6 +163,7 @@ def assign_roles(
     seed: typing.SupportsInt | typing.SupportsIndex,
     threads: typing.SupportsInt | typing.SupportsIndex,
     on_progress: collections.abc.Callable[[dict[str, typing.Any]], None] | None,
+    cancel: CancellationToken | None,
 ) -> dict[str, typing.Any]: ...
 def assign_staff(
     model: Model,
@@ -167,6 +175,7 @@ def assign_staff(
     seed: typing.SupportsInt | typing.SupportsIndex,
     threads: typing.SupportsInt | typing.SupportsIndex,
     on_progress: collections.abc.Callable[[dict[str, typing.Any]], None] | None,
+    cancel: CancellationToken | None,
 ) -> dict[str, typing.Any]: ...
 def check(
     model: Model, request: str | dict[str, typing.Any], result: dict[str, typing.Any]
@@ -198,6 +207,7 @@ def close_gaps(
     seed: typing.SupportsInt | typing.SupportsIndex,
     threads: typing.SupportsInt | typing.SupportsIndex,
     on_progress: collections.abc.Callable[[dict[str, typing.Any]], None] | None,
+    cancel: CancellationToken | None,
 ) -> dict[str, typing.Any]: ...
 def development_plan(
     model: Model,
@@ -209,6 +219,7 @@ def development_plan(
     seed: typing.SupportsInt | typing.SupportsIndex,
     threads: typing.SupportsInt | typing.SupportsIndex,
     on_progress: collections.abc.Callable[[dict[str, typing.Any]], None] | None,
+    cancel: CancellationToken | None,
 ) -> tuple[dict[str, typing.Any], dict[str, typing.Any], str]: ...
 def compile_request(model: Model, request: str | dict[str, typing.Any]) -> CoverProblem:
     """
@@ -261,6 +272,7 @@ def solve(
     seed: typing.SupportsInt | typing.SupportsIndex,
     threads: typing.SupportsInt | typing.SupportsIndex,
     on_progress: collections.abc.Callable[[dict[str, typing.Any]], None] | None,
+    cancel: CancellationToken | None,
     replacements: bool,
 ) -> dict[str, typing.Any]:
     """
@@ -274,6 +286,7 @@ def solve_cover(
     seed: typing.SupportsInt | typing.SupportsIndex,
     threads: typing.SupportsInt | typing.SupportsIndex,
     on_progress: collections.abc.Callable[[dict[str, typing.Any]], None] | None,
+    cancel: CancellationToken | None,
 ) -> dict[str, typing.Any]: ...
 def solve_generalized(
     problem: GeneralizedProblem,
@@ -284,6 +297,7 @@ def solve_generalized(
     seed: typing.SupportsInt | typing.SupportsIndex,
     threads: typing.SupportsInt | typing.SupportsIndex,
     on_progress: collections.abc.Callable[[dict[str, typing.Any]], None] | None,
+    cancel: CancellationToken | None,
 ) -> dict[str, typing.Any]: ...
 def split(
     model: Model,
@@ -295,6 +309,7 @@ def split(
     seed: typing.SupportsInt | typing.SupportsIndex,
     threads: typing.SupportsInt | typing.SupportsIndex,
     on_progress: collections.abc.Callable[[dict[str, typing.Any]], None] | None,
+    cancel: CancellationToken | None,
 ) -> dict[str, typing.Any]: ...
 def trainable_by_default(kind: str) -> bool: ...
 

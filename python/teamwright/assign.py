@@ -16,9 +16,10 @@ enough to lift them, and `assign_staff` fills seats from people's part-time avai
 staffing is built on. Roles and mentoring are exact.
 
 Every solver but `linear_sum_assignment` keeps the solve contract of `teamwright.solving`: the
-keyword options ``mode``, ``time_limit``, ``seed``, ``threads`` and ``on_progress``, and results
-with ``status``, ``termination``, ``bound``, ``relative_gap``, ``time_to_best_s`` and
-``time_s``; Ctrl-C returns the best answer so far with termination INTERRUPTED. The names of
+keyword options ``mode``, ``time_limit``, ``seed``, ``threads``, ``on_progress``, ``progress``
+and ``cancel``, and results with ``status``, ``termination``, ``bound``, ``relative_gap``,
+``time_to_best_s`` and ``time_s``; Ctrl-C returns the best answer so far with termination
+INTERRUPTED, a `CancellationToken` given as ``cancel`` with CANCELLED. The names of
 earlier releases (``place``, ``mentoring_pairs``, ``staff``, ``solve_gap``, ``read_gap``,
 ``GapSolution``, ``result.gap``, ``members=`` and ``pool=``) still work and warn.
 """
@@ -43,6 +44,7 @@ from teamwright.model import Model, TeamRequest, _person_ids
 from teamwright.progress import progress_hook
 from teamwright.solving import (
     DEFAULT_TIME_LIMIT,
+    CancellationToken,
     Mode,
     Progress,
     Status,
@@ -284,6 +286,7 @@ def assign_roles(
     threads: int = 1,
     on_progress: Callable[[Progress], Any] | None = None,
     progress: bool = False,
+    cancel: CancellationToken | None = None,
 ) -> PlacementResult:
     """Put each person into at most one slot and each slot holds at most one person: fill as
     many slots as possible, then maximise the total fit plus ``preference_bonus`` for every
@@ -302,6 +305,7 @@ def assign_roles(
             seed,
             threads,
             callback,
+            cancel,
         )
     return _build_result(
         PlacementResult,
@@ -322,6 +326,7 @@ def assign_mentors(
     threads: int = 1,
     on_progress: Callable[[Progress], Any] | None = None,
     progress: bool = False,
+    cancel: CancellationToken | None = None,
 ) -> MentoringResult:
     """Pair people one-to-one (each mentors at most one colleague and is mentored by at most
     one) so that the total benefit over the goals is greatest. Exact in every mode."""
@@ -339,6 +344,7 @@ def assign_mentors(
             seed,
             threads,
             callback,
+            cancel,
         )
     return _build_result(
         MentoringResult,
@@ -443,6 +449,7 @@ def split(
     threads: int = 1,
     on_progress: Callable[[Progress], Any] | None = None,
     progress: bool = False,
+    cancel: CancellationToken | None = None,
 ) -> SplitResult:
     """Split ``people`` (person ids; default everyone available) into ``teams`` teams that each
     meet ``request``'s requirements as well as possible: the greatest worst-team coverage, then
@@ -479,6 +486,7 @@ def split(
             seed,
             threads,
             callback,
+            cancel,
         )
     return _build_result(
         SplitResult,
@@ -571,6 +579,7 @@ def assign_generalized(
     threads: int = 1,
     on_progress: Callable[[Progress], Any] | None = None,
     progress: bool = False,
+    cancel: CancellationToken | None = None,
 ) -> GeneralizedSolution:
     """Assign every job to one agent within the agents' capacities at least (or most) cost.
 
@@ -598,6 +607,7 @@ def assign_generalized(
             seed,
             threads,
             callback,
+            cancel,
         )
     check = functools.partial(_check_generalized, problem, bool(maximize))
     infinity = -math.inf if maximize else math.inf
@@ -676,6 +686,7 @@ def assign_staff(
     threads: int = 1,
     on_progress: Callable[[Progress], Any] | None = None,
     progress: bool = False,
+    cancel: CancellationToken | None = None,
 ) -> StaffingResult:
     """Staff ``seats`` from ``people``, each person taking seats up to their availability (FTE):
     the most seats filled, then the greatest total role fit; hard role requirements decide who
@@ -696,6 +707,7 @@ def assign_staff(
             seed,
             threads,
             callback,
+            cancel,
         )
     return _build_result(
         StaffingResult,

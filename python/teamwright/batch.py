@@ -47,10 +47,15 @@ def solve_many(
 
     Results come back in the order of ``requests``; a request that breaks a rule raises its
     error here, as `solve` would. ``progress`` shows a tqdm bar of finished solves. Callbacks
-    (``on_progress``) do not cross process boundaries and are refused with an executor."""
+    (``on_progress``) and cancellation tokens (``cancel``) do not cross process boundaries and
+    are refused with an executor."""
     items = list(requests)
-    if executor is not None and solve_options.get("on_progress") is not None:
-        raise InvalidInputError("solve_many: on_progress cannot be sent to an executor's workers")
+    if executor is not None:
+        for hook in ("on_progress", "cancel"):
+            if solve_options.get(hook) is not None:
+                raise InvalidInputError(
+                    f"solve_many: {hook} cannot be sent to an executor's workers"
+                )
     bar = _bar(len(items), progress)
     try:
         if executor is None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -19,9 +20,11 @@ from teamwright.model import Model, TeamRequest, _person_ids
 from teamwright.progress import progress_hook
 from teamwright.solving import (
     DEFAULT_TIME_LIMIT,
+    CancellationToken,
     Mode,
     Progress,
     Status,
+    Termination,
     _build,
     _build_result,
     _Result,
@@ -149,6 +152,9 @@ def _closure(document: dict[str, Any]) -> ClosureResult:
     )
 
 
+_MIXED_SHARE = 0.55
+"""The part of the time limit the mixed closure gets when the pure alternatives follow."""
+
 _PURE = {
     "train_only": {"train": True, "transfer": False, "hire": False},
     "transfer_only": {"train": False, "transfer": True, "hire": False},
@@ -172,19 +178,24 @@ def close_gaps(
     threads: int = 1,
     on_progress: Callable[[Progress], Any] | None = None,
     progress: bool = False,
+    cancel: CancellationToken | None = None,
 ) -> ClosureResult:
     """The cheapest mix of training ``people`` (trainable competencies with known terms, each
     member's trainings done by ``deadline``: a date, or weeks from ``model.as_of``), transferring
     employees in and hiring external candidates that closes every hard gap of the team against
     ``request``. Talents and traits are never trained. With ``alternatives`` the pure closures
     (train only, transfer only, hire only) come beside it. Keeps the solve contract; small
-    problems come back OPTIMAL."""
+    problems come back OPTIMAL. ``time_limit`` covers the whole call: with ``alternatives`` the
+    mixed closure has 55 % of it and the pure ones share the rest; after Ctrl-C or ``cancel``
+    the mixed closure comes back alone."""
     ids = _person_ids(people)
     argument = _request_argument(request)
     weeks = _weeks(model, deadline)
+    limit = _time_limit(time_limit)
+    start = time.monotonic()
 
-    def solve(allowed: dict[str, bool]) -> ClosureResult:
-        with progress_hook(on_progress, progress, time_limit, "closure") as callback:
+    def solve(allowed: dict[str, bool], share: float) -> ClosureResult:
+        with progress_hook(on_progress, progress, share, "closure") as callback:
             document = _core.close_gaps(
                 model._core,
                 argument,
@@ -194,17 +205,21 @@ def close_gaps(
                 allowed["transfer"],
                 allowed["hire"],
                 mode,
-                _time_limit(time_limit),
+                share,
                 seed,
                 threads,
                 callback,
+                cancel,
             )
         return _closure(document)
 
-    best = solve({"train": train, "transfer": transfer, "hire": hire})
-    if not alternatives:
+    best = solve({"train": train, "transfer": transfer, "hire": hire}, _MIXED_SHARE * limit)
+    if not alternatives or best.termination in (Termination.INTERRUPTED, Termination.CANCELLED):
         return best
-    others = {name: solve(allowed) for name, allowed in _PURE.items()}
+    others = {}
+    for k, (name, allowed) in enumerate(_PURE.items()):
+        left = max(limit - (time.monotonic() - start), 0.0)
+        others[name] = solve(allowed, left / (len(_PURE) - k))
     return ClosureResult(**{**best.__dict__, "alternatives": others})
 
 
@@ -312,6 +327,7 @@ def plan(
     threads: int = 1,
     on_progress: Callable[[Progress], Any] | None = None,
     progress: bool = False,
+    cancel: CancellationToken | None = None,
 ) -> Plan:
     """The development plan that carries out `close_gaps` for the team: per member to train,
     each goal (target level and due date, trainings one after the other from ``model.as_of``)
@@ -331,6 +347,7 @@ def plan(
             seed,
             threads,
             callback,
+            cancel,
         )
     result = _closure(closure)
     return _build(

@@ -16,6 +16,7 @@ from teamwright import _core
 from teamwright.progress import progress_hook
 from teamwright.solving import (
     DEFAULT_TIME_LIMIT,
+    CancellationToken,
     Mode,
     Progress,
     Status,
@@ -102,6 +103,7 @@ def solve(
     threads: int = 1,
     on_progress: Callable[[Progress], Any] | None = None,
     progress: bool = False,
+    cancel: CancellationToken | None = None,
 ) -> CoverSolution:
     """Solves a covering problem.
 
@@ -110,10 +112,11 @@ def solve(
     the limit, or a fixed effort without one); "exact" searches until optimality is proven or
     the limit stops it, on ``threads`` workers (the heuristic uses one). The GIL is released
     while solving; Ctrl-C stops the solve and returns its best solution with termination
-    INTERRUPTED; an exception raised by ``on_progress`` stops it and propagates.
+    INTERRUPTED, ``cancel`` (a `CancellationToken`) from another thread with CANCELLED; an
+    exception raised by ``on_progress`` stops it and propagates.
     """
     with progress_hook(on_progress, progress, time_limit, "cover") as callback:
         document = _core.solve_cover(
-            problem, mode, _time_limit(time_limit), seed, threads, callback
+            problem, mode, _time_limit(time_limit), seed, threads, callback, cancel
         )
     return _build_result(CoverSolution, document)

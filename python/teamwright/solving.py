@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar, cast
 
+from teamwright import _core
+
 Mode = Literal["auto", "heuristic", "exact"]
 """``auto``: the heuristic, then the exact search for the rest of the time limit (small problems
 come back proven); ``heuristic``: good answers fast with a bound; ``exact``: search until proven
@@ -19,6 +21,11 @@ or stopped."""
 
 DEFAULT_TIME_LIMIT = 10.0
 """Seconds; the default time limit of every solve."""
+
+CancellationToken = _core.CancellationToken
+"""Stops solves from another thread: pass it as ``cancel=`` to any solver (to several at once if
+you like) and call ``cancel()``; each returns its best answer within 0.1 s with termination
+CANCELLED. A cancelled token stays cancelled: take a new one for the next solves."""
 
 
 class Status(enum.Enum):
@@ -41,7 +48,8 @@ class Termination(enum.Enum):
     """The solver finished its work (the exact search proved its answer)."""
     TIME_LIMIT = "time_limit"
     CANCELLED = "cancelled"
-    """Stopped by an exception raised in the progress callback."""
+    """Stopped by its `CancellationToken` (``cancel=``): the result holds the best answer so
+    far."""
     INTERRUPTED = "interrupted"
     """Stopped by Ctrl-C: the result holds the best answer found until then."""
 

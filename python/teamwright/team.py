@@ -16,6 +16,7 @@ from teamwright.model import Model, TeamRequest, _person_ids
 from teamwright.progress import progress_hook
 from teamwright.solving import (
     DEFAULT_TIME_LIMIT,
+    CancellationToken,
     Mode,
     Progress,
     Status,
@@ -390,6 +391,7 @@ def solve(
     threads: int = 1,
     on_progress: Callable[[Progress], Any] | None = None,
     progress: bool = False,
+    cancel: CancellationToken | None = None,
     replacements: bool = True,
 ) -> TeamResult:
     """Assembles the team that best meets ``request`` and explains it.
@@ -403,7 +405,8 @@ def solve(
     member's replacement by re-solving without them (skip it for large pools).
 
     The time limit covers the whole call, explanations included. Ctrl-C stops the solve and
-    returns the best team so far with termination INTERRUPTED; an exception raised by
+    returns the best team so far with termination INTERRUPTED, ``cancel`` (a
+    `CancellationToken`) from another thread with CANCELLED; an exception raised by
     ``on_progress`` stops it and propagates. A request that cannot be met returns a result with
     its diagnosis; a request that breaks a rule raises. The GIL is released while solving.
     """
@@ -416,6 +419,7 @@ def solve(
             seed,
             threads,
             callback,
+            cancel,
             replacements,
         )
     return _result(document)
