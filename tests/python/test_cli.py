@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -273,3 +274,50 @@ def test_a_closed_pipe_ends_a_command_quietly(args: list[str]) -> None:
     child.wait(timeout=120)
     assert child.returncode == 141, stderr
     assert stderr == ""
+
+
+def _generalized_file(path: Path) -> None:
+    """A tight random generalized assignment instance (40 agents, 800 jobs) in OR-Library's
+    layout: agents jobs, the cost rows, the weight rows, the capacities."""
+    rng = random.Random(7)
+    agents, jobs = 40, 800
+    weight = [[rng.randint(5, 25) for _ in range(jobs)] for _ in range(agents)]
+    cost = [[rng.randint(10, 50) for _ in range(jobs)] for _ in range(agents)]
+    capacity = [int(0.8 * sum(row) / agents) for row in weight]
+    lines = [f"{agents} {jobs}", *(" ".join(map(str, r)) for r in cost + weight)]
+    path.write_text("\n".join([*lines, " ".join(map(str, capacity))]) + "\n")
+
+
+def _cover_file(path: Path) -> None:
+    """A random OR-Library covering instance the exact search does not finish in seconds."""
+    rng = random.Random(8)
+    rows, columns = 500, 5000
+    covering: list[list[int]] = [[] for _ in range(rows)]
+    for j in range(columns):
+        for i in rng.sample(range(rows), 50):
+            covering[i].append(j + 1)
+    lines = [f"{rows} {columns}", " ".join(str(rng.randint(1, 100)) for _ in range(columns))]
+    for row in covering:
+        lines += [str(len(row)), " ".join(map(str, row))]
+    path.write_text("\n".join(lines) + "\n")
+
+
+@pytest.mark.parametrize(
+    ("command", "write"), [("cover", _cover_file), ("assign generalized", _generalized_file)]
+)
+def test_ctrl_c_prints_the_best_answer_of_a_search_and_exits_130(
+    tmp_path: Path, command: str, write: Callable[[Path], None]
+) -> None:
+    path = tmp_path / "instance.txt"
+    write(path)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "teamwright", *command.split(), str(path),
+         "--mode", "exact", "--time-limit", "60"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )  # fmt: skip
+    time.sleep(3)
+    child.send_signal(signal.SIGINT)
+    stdout, stderr = child.communicate(timeout=30)
+    assert child.returncode == 130, stderr
+    assert "status: feasible (interrupted)" in stdout

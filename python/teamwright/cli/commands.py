@@ -99,14 +99,13 @@ def _run(args: argparse.Namespace) -> int:
             print_json(result.to_dict())
         else:
             print_result(model, request, result)
-        if result.termination is teamwright.Termination.INTERRUPTED:
-            return INTERRUPTED
+        return _exit_status(result)
     elif args.command == "cover":
         return _cover(args)
     elif args.command == "assign":
-        _assign(args)
+        return _exit_status(_assign(args))
     elif args.command == "split":
-        _split(args)
+        return _exit_status(_split(args))
     elif args.command == "check":
         model = _load(args.file)
         document = _read_json(args.result, "a result")
@@ -133,6 +132,7 @@ def _run(args: argparse.Namespace) -> int:
             print_json(closure.to_dict())
         else:
             print_closure(model, closure)
+        return _exit_status(closure)
     elif args.command == "plan":
         model = _load(args.file)
         planned = teamwright.plan(model, *_closure_arguments(args), **_closure_kwargs(args))
@@ -140,6 +140,7 @@ def _run(args: argparse.Namespace) -> int:
             print_json(planned.to_dict())
         else:
             print(planned.to_markdown(), end="")
+        return _exit_status(planned.closure)
     elif args.command == "posting":
         posting = teamwright.job_posting(_load(args.file), args.role)
         if args.json:
@@ -163,6 +164,13 @@ def _run(args: argparse.Namespace) -> int:
         else:
             print_gaps(model, report)
     return 0
+
+
+def _exit_status(result: object) -> int:
+    """0, or INTERRUPTED when Ctrl-C stopped the solve behind `result` (whose best answer has
+    been printed); for results without a solve (None), 0."""
+    interrupted = getattr(result, "termination", None) is teamwright.Termination.INTERRUPTED
+    return INTERRUPTED if interrupted else 0
 
 
 def _request(model: Model, args: argparse.Namespace) -> TeamRequest:
@@ -244,7 +252,7 @@ def _cover(args: argparse.Namespace) -> int:
             f"best found after {solution.time_to_best_s:.3f} s of {solution.time_s:.3f} s\n"
             f"columns (1-based): {' '.join(map(str, document['columns']))}"
         )
-    return INTERRUPTED if solution.termination is teamwright.Termination.INTERRUPTED else 0
+    return _exit_status(solution)
 
 
 def _people_of(model: Model, args: argparse.Namespace) -> list[str]:
@@ -291,7 +299,8 @@ def _goal(text: str) -> teamwright.MentoringGoal:
         ) from None
 
 
-def _assign(args: argparse.Namespace) -> None:
+def _assign(args: argparse.Namespace) -> object:
+    """Runs `assign KIND` and returns the result of its solve (None for a matrix)."""
     if args.kind == "matrix":
         cost = teamwright.read_cost_matrix(args.file)
         rows, cols = teamwright.linear_sum_assignment(cost, maximize=args.maximize)
@@ -307,7 +316,7 @@ def _assign(args: argparse.Namespace) -> None:
             print(f"objective: {total:g}")
             for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
                 print(f"row {i + 1} -> column {j + 1}  ({cost[i, j].item():g})")
-        return
+        return None
     if args.kind in ("generalized", "gap"):
         if args.kind == "gap":
             print("teamwright: assign gap is deprecated: use assign generalized", file=sys.stderr)
@@ -330,11 +339,10 @@ def _assign(args: argparse.Namespace) -> None:
                 f"best after {solution.time_to_best_s:.3f} s of {solution.time_s:.3f} s\n"
                 f"agents (1-based, by job): {' '.join(str(a + 1) for a in solution.agent_of_job)}"
             )
-        return
+        return solution
     model = _load(args.file)
     if args.kind == "staff":
-        _staff(model, args)
-        return
+        return _staff(model, args)
     people = _people_of(model, args)
     if args.kind == "roles":
         placed = teamwright.assign_roles(
@@ -342,7 +350,7 @@ def _assign(args: argparse.Namespace) -> None:
         )
         if args.json:
             print_json(placed.to_dict())
-            return
+            return placed
         names = {p.id: p.name for p in model.people}
         table = [
             [
@@ -364,11 +372,11 @@ def _assign(args: argparse.Namespace) -> None:
             print("unfilled (nobody left who meets the role): " + ", ".join(placed.unfilled_slots))
         if placed.unplaced:
             print("without a slot: " + ", ".join(placed.unplaced))
-        return
+        return placed
     paired = teamwright.assign_mentors(model, people, [_goal(g) for g in args.goal])
     if args.json:
         print_json(paired.to_dict())
-        return
+        return paired
     table = [
         [p.mentor, p.mentee, ", ".join(p.competencies), f"{p.benefit:g}"] for p in paired.pairs
     ]
@@ -376,9 +384,10 @@ def _assign(args: argparse.Namespace) -> None:
     print(f"total benefit {paired.total_benefit:g}")
     if paired.unpaired_mentees:
         print("no mentor free for: " + ", ".join(paired.unpaired_mentees))
+    return paired
 
 
-def _staff(model: Model, args: argparse.Namespace) -> None:
+def _staff(model: Model, args: argparse.Namespace) -> teamwright.StaffingResult:
     seats = []
     for text in args.seat:
         seat_id, equals, rest = text.partition("=")
@@ -397,7 +406,7 @@ def _staff(model: Model, args: argparse.Namespace) -> None:
     result = teamwright.assign_staff(model, people, seats, **solve_kwargs(args))
     if args.json:
         print_json(result.to_dict())
-        return
+        return result
     names = {p.id: p.name for p in model.people}
     fte = {s.id: s.fte for s in seats}
     table = [
@@ -412,9 +421,10 @@ def _staff(model: Model, args: argparse.Namespace) -> None:
     )
     if result.unfilled_seats:
         print("unfilled (nobody eligible has time): " + ", ".join(result.unfilled_seats))
+    return result
 
 
-def _split(args: argparse.Namespace) -> None:
+def _split(args: argparse.Namespace) -> teamwright.SplitResult:
     model = _load(args.file)
 
     def ids(text: str) -> list[str]:
@@ -435,9 +445,10 @@ def _split(args: argparse.Namespace) -> None:
     )
     if args.json:
         print_json(result.to_dict())
-        return
+        return result
     print(
-        f"status: {result.status.value}   worst coverage: {result.worst_coverage:.3f}   "
+        f"status: {result.status.value} ({result.termination.value})   "
+        f"worst coverage: {result.worst_coverage:.3f}   "
         f"average: {result.average_coverage:.3f}   ({result.time_s:.2f} s)"
     )
     table = [
@@ -447,6 +458,7 @@ def _split(args: argparse.Namespace) -> None:
     print_table(["team", "coverage", "members"], table, right={0, 1})
     for violation in result.violations:
         print(f"breaks: {violation}")
+    return result
 
 
 def _demo() -> None:
