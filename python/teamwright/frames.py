@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from teamwright import _core
-from teamwright.errors import DuplicateIdError, FormatError, InvalidInputError
+from teamwright.errors import DuplicateIdError, FileError, FormatError, InvalidInputError
 
 MakeFramework = Callable[[list[str]], dict[str, Any]]
 """The document of everything but the people, given the competency ids the frame names."""
@@ -173,19 +173,29 @@ def from_long_frame(
     )
 
 
+def read_table(path: str | os.PathLike[str], separator: str = ",", **options: Any) -> pd.DataFrame:
+    """A delimited text file with a header line as a frame (pandas' reader): `FileError` when
+    it cannot be read, `FormatError` when it is not UTF-8, holds no header line or does not
+    parse, naming the file."""
+    name = os.fspath(path)
+    try:
+        return pd.read_csv(path, sep=separator, encoding="utf-8-sig", **options)
+    except UnicodeDecodeError as error:
+        raise FormatError(
+            f"{name}: not UTF-8 text ({error.reason} at byte {error.start})"
+        ) from None
+    except pd.errors.EmptyDataError:
+        raise FormatError(f"{name}: the file is empty (no header line)") from None
+    except pd.errors.ParserError as error:
+        raise FormatError(f"{name}: {str(error).strip()}") from None
+    except OSError as error:
+        raise FileError(f"{name}: {error.strerror or error}") from None
+
+
 def read_people_csv(path: str | os.PathLike[str]) -> pd.DataFrame:
     """A long people CSV (docs/format.md#people-csv) as the frame `Model.from_long_frame`
-    reads; `FileError` when it cannot be read."""
-    from teamwright.errors import FileError
-
-    try:
-        return pd.read_csv(
-            path,
-            dtype={"person": str, "competency": str, "source": str, "date": str},
-            encoding="utf-8",
-        )
-    except (OSError, UnicodeDecodeError, pd.errors.ParserError) as error:
-        raise FileError(f"{os.fspath(path)}: {error}") from None
+    reads; errors as `read_table`."""
+    return read_table(path, dtype={"person": str, "competency": str, "source": str, "date": str})
 
 
 def _scalar(value: Any) -> Any:

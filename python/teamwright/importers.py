@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from teamwright.errors import FileError, FormatError
+from teamwright.frames import read_table
 from teamwright.model import (
     Competency,
     CompetencyKind,
@@ -70,17 +71,7 @@ def _find(directory: pathlib.Path, stem: str, suffixes: tuple[str, ...]) -> path
 
 
 def _table(path: pathlib.Path, separator: str) -> pd.DataFrame:
-    try:
-        frame = pd.read_csv(
-            path, sep=separator, dtype=str, keep_default_na=False, encoding="utf-8-sig"
-        )
-    except UnicodeDecodeError as error:
-        raise FormatError(
-            f"{path}: not UTF-8 text ({error.reason} at byte {error.start})"
-        ) from None
-    except (OSError, pd.errors.ParserError) as error:
-        raise FileError(f"{path}: {error}") from None
-    return frame
+    return read_table(path, separator, dtype=str, keep_default_na=False)
 
 
 def _onet_table(path: pathlib.Path, required: Iterable[str]) -> pd.DataFrame:

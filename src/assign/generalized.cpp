@@ -30,9 +30,6 @@ namespace {
 // Branch-and-bound nodes per neighbourhood of the large neighbourhood search.
 constexpr std::int64_t kNeighbourhoodNodes = 200;
 
-// Costs summed over every job must stay finite: |cost| <= 1e15, as for a model's costs.
-constexpr double kMaxCost = 1e15;
-
 void validate(const GeneralizedProblem& p, const GeneralizedOptions& options) {
   const auto cells = static_cast<std::size_t>(p.agents) * static_cast<std::size_t>(p.jobs);
   if (p.agents < 0 || p.jobs < 0 || p.cost.size() != cells || p.weight.size() != cells ||
@@ -48,7 +45,7 @@ void validate(const GeneralizedProblem& p, const GeneralizedOptions& options) {
                               " must be a finite number >= 0");
     }
     for (int j = 0; j < p.jobs; ++j) {
-      if (!(std::abs(p.c(i, j)) <= kMaxCost)) {
+      if (!(std::abs(p.c(i, j)) <= kMaxGeneralizedCost)) {
         throw OutOfRangeError("agent " + std::to_string(i) + ", job " + std::to_string(j) +
                               ": cost " + util::number(p.c(i, j)) +
                               " must be a number from -1e15 to 1e15");

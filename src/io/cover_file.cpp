@@ -59,7 +59,8 @@ cover::Problem parse_cover(std::string_view text, std::string_view name) {
   tokens.expect_room(rows + 2 * columns, "row demands, column costs and column lengths");
   cover::Problem::Builder builder;
   for (std::int64_t i = 0; i < rows; ++i) {
-    const std::int64_t demand = tokens.next("the demand of row " + std::to_string(i + 1));
+    const std::int64_t demand =
+        tokens.next([i] { return "the demand of row " + std::to_string(i + 1); });
     if (demand > 2'000'000'000) {
       throw FormatError(std::string(name) + ": the demand of row " + std::to_string(i + 1) +
                         " is too large");
@@ -68,24 +69,24 @@ cover::Problem parse_cover(std::string_view text, std::string_view name) {
   }
   std::vector<double> costs(static_cast<std::size_t>(columns));
   for (std::int64_t j = 0; j < columns; ++j) {
-    costs[j] = tokens.real("the cost of column " + std::to_string(j + 1));
+    costs[j] = tokens.real([j] { return "the cost of column " + std::to_string(j + 1); });
   }
   std::vector<cover::Index> covered;
   for (std::int64_t j = 0; j < columns; ++j) {
-    const std::string column = "column " + std::to_string(j + 1);
-    const std::int64_t count = tokens.next("the number of rows of " + column);
+    const auto column = [j] { return "column " + std::to_string(j + 1); };
+    const std::int64_t count = tokens.next([&] { return "the number of rows of " + column(); });
     covered.clear();
     for (std::int64_t k = 0; k < count; ++k) {
-      const std::int64_t i = tokens.next("a row of " + column);
+      const std::int64_t i = tokens.next([&] { return "a row of " + column(); });
       if (i < 1 || i > rows) {
-        throw FormatError(std::string(name) + ": " + column + " names row " + std::to_string(i) +
+        throw FormatError(std::string(name) + ": " + column() + " names row " + std::to_string(i) +
                           ", outside 1.." + std::to_string(rows));
       }
       covered.push_back(static_cast<cover::Index>(i - 1));
     }
     std::sort(covered.begin(), covered.end());
     if (std::adjacent_find(covered.begin(), covered.end()) != covered.end()) {
-      throw FormatError(std::string(name) + ": " + column + " names a row twice");
+      throw FormatError(std::string(name) + ": " + column() + " names a row twice");
     }
     builder.add_column(costs[j], covered);
   }

@@ -1,6 +1,7 @@
 #include "teamwright/io/generalized_file.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <string>
 
 #include "io/text_file.hpp"
@@ -20,21 +21,24 @@ assign::GeneralizedProblem parse_generalized(std::string_view text, std::string_
   tokens.expect_room(2 * agents * jobs + agents, "costs, weights and capacities");
   p.agents = static_cast<int>(agents);
   p.jobs = static_cast<int>(jobs);
-  const auto where = [](const char* what, std::int64_t i, std::int64_t j) {
-    return std::string(what) + " of agent " + std::to_string(i + 1) + " for job " +
-           std::to_string(j + 1);
-  };
   for (auto* matrix : {&p.cost, &p.weight}) {
-    const char* what = matrix == &p.cost ? "the cost" : "the weight";
+    const bool costs = matrix == &p.cost;
+    // Costs are bounded as in memory (assign::GeneralizedProblem); weights only finite.
+    const double max = costs ? assign::kMaxGeneralizedCost : std::numeric_limits<double>::max();
     matrix->reserve(static_cast<std::size_t>(agents * jobs));
     for (std::int64_t i = 0; i < agents; ++i) {
       for (std::int64_t j = 0; j < jobs; ++j) {
-        matrix->push_back(tokens.real(where(what, i, j)));
+        const auto where = [&] {
+          return std::string(costs ? "the cost" : "the weight") + " of agent " +
+                 std::to_string(i + 1) + " for job " + std::to_string(j + 1);
+        };
+        matrix->push_back(tokens.real(where, max));
       }
     }
   }
   for (std::int64_t i = 0; i < agents; ++i) {
-    p.capacity.push_back(tokens.real("the capacity of agent " + std::to_string(i + 1)));
+    p.capacity.push_back(
+        tokens.real([i] { return "the capacity of agent " + std::to_string(i + 1); }));
   }
   tokens.expect_end();
   return p;

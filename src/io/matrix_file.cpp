@@ -3,6 +3,8 @@
 #include "teamwright/io/matrix_file.hpp"
 
 #include <charconv>
+#include <cmath>
+#include <limits>
 #include <string>
 #include <system_error>
 
@@ -56,7 +58,24 @@ CostMatrix parse_cost_matrix(std::string_view text, std::string_view name) {
     pos = eol + 1;
     ++line;
     tokens.clear();
+    // A comma ends a value: one with no value before it (at the start of a line, after another
+    // comma or at the end) stands for a missing value, never skipped.
+    bool value_since_comma = false;
+    bool comma = false;
+    const auto empty_value = [&] {
+      return FormatError(std::string(name) + ": line " + std::to_string(line) + ", value " +
+                         std::to_string(tokens.size() + 1) + " is empty");
+    };
     for (std::size_t i = 0; i < content.size();) {
+      if (content[i] == ',') {
+        if (!value_since_comma) {
+          throw empty_value();
+        }
+        value_since_comma = false;
+        comma = true;
+        ++i;
+        continue;
+      }
       if (is_separator(content[i])) {
         ++i;
         continue;
@@ -66,7 +85,11 @@ CostMatrix parse_cost_matrix(std::string_view text, std::string_view name) {
         ++j;
       }
       tokens.push_back(content.substr(i, j - i));
+      value_since_comma = true;
       i = j;
+    }
+    if (comma && !value_since_comma) {
+      throw empty_value();
     }
     if (tokens.empty()) {
       continue;
@@ -102,6 +125,10 @@ CostMatrix parse_cost_matrix(std::string_view text, std::string_view name) {
       double real = 0;
       if (!read_whole(tokens[k], real)) {
         throw FormatError(where() + " is not a number: " + util::quote(std::string(tokens[k])));
+      }
+      if (std::isnan(real) || real == -std::numeric_limits<double>::infinity()) {
+        throw FormatError(where() + " is " + util::quote(std::string(tokens[k])) +
+                          ": a cost is a number, or inf for a forbidden pair");
       }
       if (m.integral) {  // the first non-integer: what was read so far becomes real
         for (const std::int64_t earlier : m.integers) {

@@ -27,22 +27,23 @@ cover::Problem parse_orlib_scp(std::string_view text, std::string_view name) {
   tokens.expect_room(rows, "rows");
   std::vector<double> costs(static_cast<std::size_t>(columns));
   for (std::int64_t j = 0; j < columns; ++j) {
-    costs[j] = static_cast<double>(tokens.next("the cost of column " + std::to_string(j + 1)));
+    costs[j] = static_cast<double>(
+        tokens.next([j] { return "the cost of column " + std::to_string(j + 1); }));
   }
   // Rows list their columns; the problem wants columns listing their rows.
   std::vector<std::vector<cover::Index>> by_column(static_cast<std::size_t>(columns));
   std::vector<std::int64_t> last_row_of(static_cast<std::size_t>(columns), -1);
   for (std::int64_t i = 0; i < rows; ++i) {
-    const std::string row = "row " + std::to_string(i + 1);
-    const std::int64_t count = tokens.next("the number of columns of " + row);
+    const auto row = [i] { return "row " + std::to_string(i + 1); };
+    const std::int64_t count = tokens.next([&] { return "the number of columns of " + row(); });
     for (std::int64_t k = 0; k < count; ++k) {
-      const std::int64_t j = tokens.next("a column of " + row);
+      const std::int64_t j = tokens.next([&] { return "a column of " + row(); });
       if (j < 1 || j > columns) {
-        throw FormatError(std::string(name) + ": " + row + " names column " + std::to_string(j) +
+        throw FormatError(std::string(name) + ": " + row() + " names column " + std::to_string(j) +
                           ", outside 1.." + std::to_string(columns));
       }
       if (last_row_of[j - 1] == i) {
-        throw FormatError(std::string(name) + ": " + row + " names column " + std::to_string(j) +
+        throw FormatError(std::string(name) + ": " + row() + " names column " + std::to_string(j) +
                           " twice");
       }
       last_row_of[j - 1] = i;

@@ -4,7 +4,9 @@
 
 #include <charconv>
 #include <cmath>
+#include <concepts>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 
@@ -13,34 +15,51 @@
 
 namespace teamwright::io::detail {
 
+// What a token should be, for messages: a text, or a function making it, called only when a
+// message needs it (files of millions of numbers are read without a string per number).
+template <class T>
+concept Description =
+    std::convertible_to<const T&, std::string_view> || std::is_invocable_r_v<std::string, const T&>;
+
+template <Description T>
+std::string describe(const T& what) {
+  if constexpr (std::convertible_to<const T&, std::string_view>) {
+    return std::string(std::string_view(what));
+  } else {
+    return what();
+  }
+}
+
 // Whitespace-separated non-negative integers, read in order.
 class Tokens {
  public:
   Tokens(std::string_view text, std::string_view name) : text_(text), name_(name) {}
 
   // The next integer; `what` says what it should be, for the message if it is not there.
-  std::int64_t next(const std::string& what) {
+  std::int64_t next(const Description auto& what) {
     skip_space();
     if (pos_ == text_.size()) {
-      throw FormatError(std::string(name_) + ": the file ends where " + what + " should be");
+      throw FormatError(std::string(name_) + ": the file ends where " + describe(what) +
+                        " should be");
     }
     std::int64_t value = 0;
     const char* begin = text_.data() + pos_;
     const char* end = text_.data() + text_.size();
     const auto [ptr, error] = std::from_chars(begin, end, value);
     if (error != std::errc() || value < 0 || (ptr != end && !is_space(*ptr))) {
-      throw FormatError(std::string(name_) + ": " + what + " must be a non-negative integer, got " +
-                        util::quote(word()));
+      throw FormatError(std::string(name_) + ": " + describe(what) +
+                        " must be a non-negative integer, got " + util::quote(word()));
     }
     pos_ = static_cast<std::size_t>(ptr - text_.data());
     return value;
   }
 
-  // The next finite non-negative number.
-  double real(const std::string& what) {
+  // The next finite number from 0 to `max`.
+  double real(const Description auto& what, double max = std::numeric_limits<double>::max()) {
     skip_space();
     if (pos_ == text_.size()) {
-      throw FormatError(std::string(name_) + ": the file ends where " + what + " should be");
+      throw FormatError(std::string(name_) + ": the file ends where " + describe(what) +
+                        " should be");
     }
     double value = 0;
     const char* begin = text_.data() + pos_;
@@ -48,8 +67,17 @@ class Tokens {
     const auto [ptr, error] = std::from_chars(begin, end, value);
     if (error != std::errc() || !(value >= 0) || !std::isfinite(value) ||
         (ptr != end && !is_space(*ptr))) {
-      throw FormatError(std::string(name_) + ": " + what + " must be a finite number >= 0, got " +
-                        util::quote(word()));
+      throw FormatError(std::string(name_) + ": " + describe(what) +
+                        " must be a finite number >= 0, got " + util::quote(word()));
+    }
+    if (value > max) {
+      std::string limit = util::number(max);  // "1e15", as the documentation writes it
+      if (const auto plus = limit.find("e+"); plus != std::string::npos) {
+        limit.erase(plus + 1, 1);
+      }
+      throw OutOfRangeError(std::string(name_) + ": " + describe(what) +
+                            " must be a number from 0 to " + limit + ", got " +
+                            util::quote(word()));
     }
     pos_ = static_cast<std::size_t>(ptr - text_.data());
     return value;

@@ -28,6 +28,10 @@
 
 namespace teamwright::assign {
 
+/// The largest cost magnitude a generalized assignment problem may hold, so that sums over every
+/// job stay finite and exact enough (as a model's `kMaxAmount`).
+inline constexpr double kMaxGeneralizedCost = 1e15;
+
 /// A generalized assignment problem; matrices are agents x jobs, row-major. A weight of +inf (or
 /// any weight above the agent's capacity) forbids the pair.
 struct GeneralizedProblem {

@@ -2,11 +2,14 @@
 
 /// \file
 /// Cost matrices as text, what `teamwright assign matrix FILE` reads: one row per line, values
-/// separated by commas and/or whitespace, blank lines ignored. When every value is an integer
+/// separated by commas and/or whitespace, blank lines ignored; a comma with no value before it (at
+/// the start or end of a line, or after another comma) is a missing value, a `FormatError`. When
+/// every value is an integer
 /// the matrix is integral (read exactly into int64, and solved in exact integer arithmetic);
 /// otherwise every value is read as a double ("inf" forbids a pair, as in
-/// `assign::linear_assignment`). Nothing is silently changed: an integer outside the 64-bit range,
-/// or beyond 2^53 in a matrix with reals (where a double cannot hold it), is a `FormatError`.
+/// `assign::linear_assignment`; "nan" and "-inf" are refused). Nothing is silently changed: an
+/// integer outside the 64-bit range, or beyond 2^53 in a matrix with reals (where a double cannot
+/// hold it), is a `FormatError`.
 
 #include <cstdint>
 #include <filesystem>
