@@ -1,5 +1,7 @@
 // The competency hierarchy: parent references checked and resolved, cycles found with a
-// depth-first search over Boost.Graph, ancestors closed in topological order.
+// depth-first search over Boost.Graph (iterative: any depth). Ancestors are not closed here: a
+// closure holds the square of a chain's depth (a 20,000-deep chain took 2 GB); levels walk the
+// parents instead (levels.cpp).
 
 #include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
@@ -23,12 +25,10 @@ struct CycleFound {
   std::vector<Vertex> path;  // v0 -> v1 -> ... -> v0, each the parent of the one before
 };
 
-// Records the depth-first tree so that a back edge can be turned into the cycle it closes, and
-// the finishing order, which lists every parent before its children.
-class CycleAndOrderRecorder : public boost::default_dfs_visitor {
+// Records the depth-first tree so that a back edge can be turned into the cycle it closes.
+class CycleRecorder : public boost::default_dfs_visitor {
  public:
-  CycleAndOrderRecorder(std::vector<Vertex>& tree_parent, std::vector<Vertex>& finished)
-      : tree_parent_(&tree_parent), finished_(&finished) {}
+  explicit CycleRecorder(std::vector<Vertex>& tree_parent) : tree_parent_(&tree_parent) {}
 
   void tree_edge(Edge edge, const Graph& graph) const {
     (*tree_parent_)[boost::target(edge, graph)] = boost::source(edge, graph);
@@ -46,11 +46,8 @@ class CycleAndOrderRecorder : public boost::default_dfs_visitor {
     throw CycleFound{std::move(path)};
   }
 
-  void finish_vertex(Vertex vertex, const Graph& /*graph*/) const { finished_->push_back(vertex); }
-
  private:
   std::vector<Vertex>* tree_parent_;
-  std::vector<Vertex>* finished_;
 };
 
 }  // namespace
@@ -86,12 +83,10 @@ void build_hierarchy(ModelData& data) {
   }
 
   std::vector<Vertex> tree_parent(n);
-  std::vector<Vertex> finished;
-  finished.reserve(n);
   std::vector<boost::default_color_type> colors(n);
   try {
     boost::depth_first_search(graph,
-                              boost::visitor(CycleAndOrderRecorder(tree_parent, finished))
+                              boost::visitor(CycleRecorder(tree_parent))
                                   .color_map(boost::make_iterator_property_map(
                                       colors.begin(), boost::get(boost::vertex_index, graph))));
   } catch (const CycleFound& cycle) {
@@ -103,24 +98,10 @@ void build_hierarchy(ModelData& data) {
                                " (each is listed as a parent of the one before)");
   }
 
-  // Finishing order visits parents before children, so each ancestor set is complete when used.
-  std::vector<std::vector<CompetencyId>> ancestors(n);
-  for (const Vertex v : finished) {
-    auto& own = ancestors[v];
-    own.emplace_back(static_cast<std::uint32_t>(v));
-    for (const CompetencyId parent : parents[v]) {
-      const auto& inherited = ancestors[parent.index()];
-      own.insert(own.end(), inherited.begin(), inherited.end());
-    }
-    std::sort(own.begin() + 1, own.end());
-    own.erase(std::unique(own.begin() + 1, own.end()), own.end());
-  }
-
   for (std::size_t i = 0; i < n; ++i) {
     std::sort(parents[i].begin(), parents[i].end());
     data.parents.add_row(parents[i]);
     data.children.add_row(children[i]);  // filled in increasing child order already
-    data.ancestors_or_self.add_row(ancestors[i]);
   }
 }
 

@@ -206,15 +206,51 @@ void Model::effective_levels(PersonId person, std::vector<LevelEntry>& out) cons
   effective_levels_from(data_->rated.row(person.index()), out);
 }
 
+namespace {
+
+// Calls `visit` once for the competency and once for each of its ancestors, walking the parents
+// (a competency reached along two paths is visited once). The marks are per thread, as models
+// are shared between threads; a stamp per walk spares clearing them.
+template <class Visit>
+void for_each_ancestor_or_self(const detail::ModelData& data, CompetencyId competency,
+                               Visit visit) {
+  visit(competency);
+  if (data.parents.row(competency.index()).empty()) {
+    return;  // most competencies: no walk at all
+  }
+  thread_local std::vector<std::uint64_t> mark;
+  thread_local std::uint64_t stamp = 0;
+  thread_local std::vector<CompetencyId> stack;
+  if (mark.size() < data.framework.competencies.size()) {
+    mark.resize(data.framework.competencies.size(), 0);
+  }
+  ++stamp;
+  stack.assign(1, competency);
+  mark[competency.index()] = stamp;
+  while (!stack.empty()) {
+    const CompetencyId c = stack.back();
+    stack.pop_back();
+    for (const CompetencyId parent : data.parents.row(c.index())) {
+      if (mark[parent.index()] != stamp) {
+        mark[parent.index()] = stamp;
+        visit(parent);
+        stack.push_back(parent);
+      }
+    }
+  }
+}
+
+}  // namespace
+
 void Model::effective_levels_from(std::span<const LevelEntry> rated,
                                   std::vector<LevelEntry>& out) const {
   out.clear();
   bool climbed = false;
   for (const LevelEntry& entry : rated) {
-    for (const CompetencyId ancestor : data_->ancestors_or_self.row(entry.competency.index())) {
+    for_each_ancestor_or_self(*data_, entry.competency, [&](CompetencyId ancestor) {
       out.push_back({ancestor, entry.level});
       climbed = climbed || ancestor != entry.competency;
-    }
+    });
   }
   if (climbed) {
     detail::merge_max(out);  // rated levels alone are sorted and unique already
@@ -225,10 +261,10 @@ void Model::effective_levels_from(std::span<const LevelEntry> rated,
     const LevelEntry source = out[k];
     for (const detail::RelationEdge& edge : data_->relations_out.row(source.competency.index())) {
       const double level = edge.factor * source.level;
-      for (const CompetencyId ancestor : data_->ancestors_or_self.row(edge.other.index())) {
+      for_each_ancestor_or_self(*data_, edge.other, [&](CompetencyId ancestor) {
         out.push_back({ancestor, level});
         related = true;
-      }
+      });
     }
   }
   if (related) {

@@ -67,8 +67,6 @@ struct ModelData {
 
   Csr<CompetencyId> parents;
   Csr<CompetencyId> children;
-  /// Each competency followed by all its ancestors, each once.
-  Csr<CompetencyId> ancestors_or_self;
   Csr<RelationEdge> relations_out;
   Csr<RelationEdge> relations_in;
   /// Per person, the non-zero rated levels sorted by competency.
@@ -78,7 +76,7 @@ struct ModelData {
 };
 
 /// Checks the hierarchy for unknown or repeated parents and cycles (Boost.Graph inside) and fills
-/// `parents`, `children` and `ancestors_or_self`. Needs `competency_index`.
+/// `parents` and `children`. Needs `competency_index`.
 void build_hierarchy(ModelData& data);
 
 /// The rated levels of a person, sorted, non-zero: the `agreed` levels (the person's `levels` by
