@@ -245,7 +245,9 @@ TEST(Solve, StopsWithinTheTimeLimitWithItsBestSolution) {
   const Problem p = large_problem();
   for (const double limit : {0.0, 0.2, 0.5}) {
     const Solution s = solve(p, {.time_limit_s = limit});
+#ifndef TEAMWRIGHT_SANITIZED  // sanitizers slow every step tenfold: time is not tested there
     EXPECT_LE(s.time_s, limit * 1.05 + 0.05) << limit;
+#endif
     EXPECT_EQ(s.termination, Termination::kTimeLimit) << limit;
     ASSERT_TRUE(s.status == Status::kFeasible || s.status == Status::kOptimal) << limit;
     expect_checked(p, s);
