@@ -975,9 +975,10 @@ std::vector<double> constrained_heuristic(const Problem& problem, const Analysis
       return best_u;
     }
   }
-  // Restarts from perturbed multipliers while time remains.
+  // Restarts from perturbed multipliers while time remains, to improve a solution found: without
+  // one, the caller's tree search looks for one (or proves there is none) instead.
   std::uniform_real_distribution<double> factor(0.7, 1.3);
-  while (until_stopped && !tree.stop() && !control.closed()) {
+  while (until_stopped && control.incumbent().exists() && !tree.stop() && !control.closed()) {
     u = best_u;
     for (double& value : u) {
       value *= factor(random);

@@ -152,7 +152,7 @@ void seed_within_budget(const Problem& problem, detail::Control& control, std::m
 // proves nothing infeasible. Returns whether the exact search was exhausted without a solution.
 bool run(const Problem& problem, const detail::Analysis& analysis, detail::Control& control,
          const SolveOptions& options, std::mt19937_64& random) {
-  const bool search = options.mode != SolveOptions::Mode::kHeuristic;
+  bool search = options.mode != SolveOptions::Mode::kHeuristic;
   // Heuristic mode works until the time limit; before an exact search the heuristic works a
   // fixed effort and leaves the rest of the time to the search.
   const bool until_stopped = !search && std::isfinite(options.time_limit_s);
@@ -165,6 +165,10 @@ bool run(const Problem& problem, const detail::Analysis& analysis, detail::Contr
       }
       multipliers =
           detail::constrained_heuristic(problem, analysis, control, random, until_stopped);
+      // Side constraints can leave the heuristic without any solution: then even heuristic mode
+      // searches the tree, which finds one or proves there is none (a tiny request over its
+      // budget spent the whole time limit, then said infeasible).
+      search = search || !control.incumbent().exists();
     } else if (control.incumbent().exists()) {
       const detail::Effort effort = until_stopped ? detail::Effort::kUntilStopped
                                     : search      ? detail::Effort::kBeforeSearch

@@ -10,6 +10,12 @@ namespace teamwright::team::detail {
 
 SolveOptions Budget::share(const SolveOptions& base, std::size_t searches) const {
   SolveOptions options = base;
+  // The searches behind an answer's explanation (relaxations, hires, replacements, the best
+  // partial team) stop once proven: in heuristic mode each would refine until its share ran out
+  // (a tiny infeasible request took its whole time limit).
+  if (options.mode == SolveOptions::Mode::kHeuristic) {
+    options.mode = SolveOptions::Mode::kAuto;
+  }
   if (std::isfinite(limit_)) {
     options.time_limit_s =
         std::max(remaining(), 0.0) / static_cast<double>(std::max<std::size_t>(searches, 1));

@@ -47,7 +47,8 @@ class Budget {
   [[nodiscard]] bool cancelled() const { return cancel_ != nullptr && cancel_->cancelled(); }
   /// Whether no time is left (or the call was cancelled).
   [[nodiscard]] bool spent() const { return cancelled() || remaining() <= 0; }
-  /// Options for one of `searches` further searches: an equal share of the remaining time.
+  /// Options for one of `searches` further searches: an equal share of the remaining time, in
+  /// auto mode where `base` asks for the heuristic (so that they stop once proven).
   [[nodiscard]] SolveOptions share(const SolveOptions& base, std::size_t searches) const;
   [[nodiscard]] SolveHooks hooks() const { return {nullptr, cancel_}; }
 
