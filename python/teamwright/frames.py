@@ -179,7 +179,7 @@ def read_table(path: str | os.PathLike[str], separator: str = ",", **options: An
     parse, naming the file."""
     name = os.fspath(path)
     try:
-        return pd.read_csv(path, sep=separator, encoding="utf-8-sig", **options)
+        frame: pd.DataFrame = pd.read_csv(path, sep=separator, encoding="utf-8-sig", **options)
     except UnicodeDecodeError as error:
         raise FormatError(
             f"{name}: not UTF-8 text ({error.reason} at byte {error.start})"
@@ -190,6 +190,7 @@ def read_table(path: str | os.PathLike[str], separator: str = ",", **options: An
         raise FormatError(f"{name}: {str(error).strip()}") from None
     except OSError as error:
         raise FileError(f"{name}: {error.strerror or error}") from None
+    return frame
 
 
 def read_people_csv(path: str | os.PathLike[str]) -> pd.DataFrame:

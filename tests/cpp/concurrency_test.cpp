@@ -129,6 +129,7 @@ TEST(Concurrency, EverySolverAtOnceOnOneSharedConstModelGivesItsSerialAnswer) {
   // Exact and proven on this small model, so the answers do not depend on timing.
   const SolveOptions options{.mode = SolveOptions::Mode::kExact, .time_limit_s = 60, .threads = 2};
   std::vector<std::vector<double>> serial;
+  serial.reserve(jobs.size());
   for (const auto& [name, job] : jobs) {
     serial.push_back(job(options));
   }

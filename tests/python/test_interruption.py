@@ -5,93 +5,36 @@ for a loaded machine, measured in RELIABILITY.md)."""
 from __future__ import annotations
 
 import _thread
+import importlib
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable
 from typing import Any
 
-import numpy as np
-import pandas as pd
 import pytest
 import teamwright as tw
-from teamwright import cover
+from conftest import ROOT
 
 LATENCY = 0.3
 """Seconds a test allows between the stop and the return (the contract is 0.1 s)."""
 
 LONG = 60.0
-"""The time limit of every solve here: far beyond the moment it is stopped."""
+"""The solves' time limit (benchmarks/interruption.py): far beyond the moment they stop."""
 
 Solve = Callable[..., Any]
 
 
-def _generalized(rng: np.random.Generator, agents: int, jobs: int) -> dict[str, Any]:
-    """A tight random instance (Chu-Beasley type C: capacity 80 % of an even share)."""
-    weight = rng.integers(5, 26, (agents, jobs))
-    return {
-        "cost": rng.integers(10, 51, (agents, jobs)),
-        "weight": weight,
-        "capacity": (0.8 * weight.sum(axis=1) / agents).astype(np.int64),
-    }
-
-
 @pytest.fixture(scope="module")
 def solvers() -> dict[str, Solve]:
-    """One hard problem per solver, each taking far longer than a second to finish."""
-    rng = np.random.default_rng(5)
-    people, competencies = 3000, 300
-    levels = np.where(
-        rng.random((people, competencies)) < 0.04, rng.integers(1, 6, (people, competencies)), 0
-    )
-    frame = pd.DataFrame(
-        levels.astype(float),
-        index=[f"p{i}" for i in range(people)],
-        columns=[f"c{j}" for j in range(competencies)],
-    )
-    cost = pd.Series(rng.integers(95, 106, people).astype(float), index=frame.index)
-    roles = [
-        tw.Role(
-            f"r{k}",
-            requirements=[
-                tw.RoleRequirement(f"c{j}", 2) for j in rng.choice(competencies, 2, replace=False)
-            ],
-        )
-        for k in range(6)
-    ] + [  # soft requirements only: everyone may hold it, with fits spread over [0, 1]
-        tw.Role(
-            f"open{k}",
-            requirements=[
-                tw.RoleRequirement(f"c{j}", 3, hard=False)
-                for j in rng.choice(competencies, 3, replace=False)
-            ],
-        )
-        for k in range(6)
-    ]
-    request = tw.TeamRequest(
-        "big",
-        requirements=[tw.TeamRequirement(f"c{j}", 3, count=2) for j in range(competencies)],
-    )
-    model = tw.Model.from_frame(frame, cost=cost, roles=roles, requests=[request])
-    ids = list(frame.index)
-    team = ids[:40]
-    slots = [tw.Slot(f"s{k}", f"open{k % 6}") for k in range(3000)]
-    seats = [tw.Seat(f"s{k}", f"r{k % 6}", 0.5) for k in range(1500)]
-    goals = [tw.MentoringGoal(f"c{j}", 4) for j in range(150)]
-    generalized = _generalized(rng, 40, 800)
-    problem = tw.compile_request(model, "big")
-    exact: dict[str, Any] = {"mode": "exact", "time_limit": LONG}
-    return {
-        "solve": lambda **o: tw.solve(model, "big", replacements=False, **exact, **o),
-        "cover": lambda **o: cover.solve(problem, **exact, **o),
-        "close_gaps": lambda **o: tw.close_gaps(model, "big", team, **exact, **o),
-        "plan": lambda **o: tw.plan(model, "big", team, **exact, **o).closure,
-        "split": lambda **o: tw.split(model, "big", 30, **exact, **o),
-        "assign_generalized": lambda **o: tw.assign_generalized(**generalized, **exact, **o),
-        "assign_staff": lambda **o: tw.assign_staff(model, ids[:1500], seats, **exact, **o),
-        "assign_roles": lambda **o: tw.assign_roles(model, ids, slots, **exact, **o),
-        "assign_mentors": lambda **o: tw.assign_mentors(model, ids, goals, **exact, **o),
-    }
+    """One hard problem per solver (benchmarks/interruption.py), each taking far longer than a
+    second to finish."""
+    folder = str(ROOT / "benchmarks")
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+    built: dict[str, Solve] = importlib.import_module("interruption").solvers()
+    return built
 
 
 NAMES = [
