@@ -114,6 +114,19 @@ def _codes(column: pd.Series) -> tuple[np.ndarray, list[str]]:
     return codes.astype(np.int64, copy=False), _ids(uniques)
 
 
+def _numbers(rows: pd.DataFrame, column: str, empty: float = np.nan) -> np.ndarray:
+    """A column of long rows as float64, empty cells as `empty`; a cell that is not a number is
+    a `FormatError` naming its row."""
+    values = rows[column]
+    try:
+        out: np.ndarray = values.to_numpy(dtype=np.float64, na_value=empty)
+    except (TypeError, ValueError):
+        bad = (pd.to_numeric(values, errors="coerce").isna() & values.notna()).to_numpy()
+        row = int(np.argmax(bad))
+        raise FormatError(f"row {row}: {column} {values.iloc[row]!r} is not a number") from None
+    return out
+
+
 def from_long_frame(
     rows: pd.DataFrame,
     cost: PersonColumn,
@@ -139,10 +152,7 @@ def from_long_frame(
         raise FormatError(f"row {row}: no {which}")
     person, people = _codes(rows["person"])
     competency, competencies = _codes(rows["competency"])
-    try:
-        level = rows["level"].to_numpy(dtype=np.float64, na_value=np.nan)
-    except (TypeError, ValueError) as error:
-        raise FormatError(f"column 'level' must hold numbers ({error})") from None
+    level = _numbers(rows, "level")
     source = date = confidence = None
     sources: list[str] = []
     dates: list[str] = []
@@ -154,7 +164,7 @@ def from_long_frame(
     elif "date" in rows.columns or "confidence" in rows.columns:
         raise FormatError("rows: 'date' and 'confidence' need a 'source' column")
     if "confidence" in rows.columns:
-        confidence = rows["confidence"].fillna(1.0).to_numpy(dtype=np.float64)
+        confidence = _numbers(rows, "confidence", empty=1.0)
     ids = pd.Index(people)
     columns = _person_columns(ids, cost, availability, external, names)
     return _core.Model.from_long(

@@ -253,14 +253,25 @@ def _uuid(uri: str) -> str:
     return uri.rstrip("/").rsplit("/", 1)[-1]
 
 
-def _esco_table(root: pathlib.Path, stem: str, language: str, required: list[str]) -> pd.DataFrame:
+def _esco_optional_table(
+    root: pathlib.Path, stem: str, language: str, required: list[str]
+) -> pd.DataFrame | None:
+    """The ESCO file ``{stem}_{language}.csv`` of ``root``, None when there is none; a file
+    without one of the ``required`` columns is a `FormatError`."""
     path = _find(root, _normalised(f"{stem}_{language}"), (".csv",))
     if path is None:
-        raise FileError(f"{root}: no '{stem}_{language}.csv' (the ESCO CSV download)")
+        return None
     frame = _table(path, ",")
     missing = [c for c in required if c not in frame.columns]
     if missing:
         raise FormatError(f"{path}: no column '{missing[0]}' (is it an ESCO CSV file?)")
+    return frame
+
+
+def _esco_table(root: pathlib.Path, stem: str, language: str, required: list[str]) -> pd.DataFrame:
+    frame = _esco_optional_table(root, stem, language, required)
+    if frame is None:
+        raise FileError(f"{root}: no '{stem}_{language}.csv' (the ESCO CSV download)")
     return frame
 
 
@@ -376,13 +387,10 @@ def read_esco(
 
 
 def _esco_broader(root: pathlib.Path, language: str) -> dict[str, list[str]]:
-    path = _find(root, _normalised(f"broaderRelationsSkillPillar_{language}"), (".csv",))
-    if path is None:
+    columns = ["conceptUri", "broaderUri"]
+    frame = _esco_optional_table(root, "broaderRelationsSkillPillar", language, columns)
+    if frame is None:
         return {}
-    frame = _table(path, ",")
-    for column in ("conceptUri", "broaderUri"):
-        if column not in frame.columns:
-            raise FormatError(f"{path}: no column '{column}' (is it an ESCO CSV file?)")
     out: dict[str, list[str]] = {}
     for concept, up in zip(frame["conceptUri"], frame["broaderUri"], strict=True):
         out.setdefault(concept, []).append(up)
@@ -390,8 +398,8 @@ def _esco_broader(root: pathlib.Path, language: str) -> dict[str, list[str]]:
 
 
 def _esco_groups(root: pathlib.Path, language: str) -> dict[str, Any]:
-    path = _find(root, _normalised(f"skillGroups_{language}"), (".csv",))
-    if path is None:
+    columns = ["conceptUri", "preferredLabel"]
+    frame = _esco_optional_table(root, "skillGroups", language, columns)
+    if frame is None:
         return {}
-    frame = _table(path, ",")
     return dict(zip(frame["conceptUri"], frame["preferredLabel"], strict=True))
