@@ -83,15 +83,15 @@ def solvers() -> dict[str, Solve]:
     problem = tw.compile_request(model, "big")
     exact: dict[str, Any] = {"mode": "exact", "time_limit": LONG}
     return {
-        "solve": lambda **o: tw.solve(model, "big", replacements=False, **exact, **o),
-        "cover": lambda **o: cover.solve(problem, **exact, **o),
-        "close_gaps": lambda **o: tw.close_gaps(model, "big", team, **exact, **o),
-        "plan": lambda **o: tw.plan(model, "big", team, **exact, **o).closure,
-        "split": lambda **o: tw.split(model, "big", 30, **exact, **o),
-        "assign_generalized": lambda **o: tw.assign_generalized(**generalized, **exact, **o),
-        "assign_staff": lambda **o: tw.assign_staff(model, ids[:1500], seats, **exact, **o),
-        "assign_roles": lambda **o: tw.assign_roles(model, ids, slots, **exact, **o),
-        "assign_mentors": lambda **o: tw.assign_mentors(model, ids, goals, **exact, **o),
+        "solve": lambda **o: tw.solve(model, "big", replacements=False, **(exact | o)),
+        "cover": lambda **o: cover.solve(problem, **(exact | o)),
+        "close_gaps": lambda **o: tw.close_gaps(model, "big", team, **(exact | o)),
+        "plan": lambda **o: tw.plan(model, "big", team, **(exact | o)).closure,
+        "split": lambda **o: tw.split(model, "big", 30, **(exact | o)),
+        "assign_generalized": lambda **o: tw.assign_generalized(**generalized, **(exact | o)),
+        "assign_staff": lambda **o: tw.assign_staff(model, ids[:1500], seats, **(exact | o)),
+        "assign_roles": lambda **o: tw.assign_roles(model, ids, slots, **(exact | o)),
+        "assign_mentors": lambda **o: tw.assign_mentors(model, ids, goals, **(exact | o)),
     }
 
 

@@ -127,3 +127,16 @@ def test_an_exception_in_the_progress_callback_ends_the_solve(
     with pytest.raises(StopError):
         solvers[name](on_progress=on_progress)
     assert time.monotonic() - raised[0] < LATENCY
+
+
+@pytest.mark.parametrize("mode", ["auto", "heuristic", "exact"])
+@pytest.mark.parametrize("name", NAMES)
+def test_every_solver_keeps_its_time_limit(solvers: dict[str, Solve], name: str, mode: str) -> None:
+    """Within 5 % + 50 ms by its own clock; the wall clock adds what Python does with the answer."""
+    limit = 0.3
+    start = time.monotonic()
+    result = solvers[name](mode=mode, time_limit=limit)
+    wall = time.monotonic() - start
+    assert result.time_s <= limit * 1.05 + 0.05
+    assert wall <= limit * 1.05 + 0.3
+    _check(result)
