@@ -77,7 +77,7 @@ CASES = _cases()
 def test_the_catalogue_holds_at_least_a_hundred_cases_in_every_format() -> None:
     assert len(CASES) >= 100
     assert {fmt for fmt, _ in CASES} == set(READERS)
-    for fmt, case in CASES:
+    for _, case in CASES:
         assert case.with_name(case.name + ".expected").is_file(), case
 
 
