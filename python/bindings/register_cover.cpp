@@ -145,8 +145,18 @@ void register_cover(py::module_& m) {
   m.def("read_orlib", &io::read_orlib_scp, py::arg("path"),
         py::call_guard<py::gil_scoped_release>());
   m.def("read_cover", &io::read_cover, py::arg("path"), py::call_guard<py::gil_scoped_release>());
-  m.def("read_cover_problem", &io::read_cover_problem, py::arg("path"),
-        py::call_guard<py::gil_scoped_release>());
+  m.def("read_rail", &io::read_rail_scp, py::arg("path"), py::call_guard<py::gil_scoped_release>());
+  m.def(
+      "read_cover_file",
+      [](const std::filesystem::path& path) {
+        io::CoverFile file;
+        {
+          py::gil_scoped_release release;
+          file = io::read_cover_file(path);
+        }
+        return py::make_tuple(std::move(file.problem), std::string(io::to_string(file.format)));
+      },
+      py::arg("path"));
 
   m.def(
       "solve_cover",

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import math
 import os
+import typing
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -29,12 +30,16 @@ from teamwright.solving import (
 CoverProblem = _core.CoverProblem
 
 __all__ = [
+    "CoverFile",
+    "CoverFormat",
     "CoverProblem",
     "CoverSolution",
     "Progress",
     "read_cover",
+    "read_file",
     "read_orlib",
     "read_problem",
+    "read_rail",
     "solve",
 ]
 
@@ -78,8 +83,14 @@ class CoverSolution(_Result):
 
 
 def read_orlib(path: str | os.PathLike[str]) -> CoverProblem:
-    """Reads an OR-Library set-covering file (`FileError`, `FormatError`)."""
+    """Reads an OR-Library set-covering file, row-oriented (scp41 ...; `FileError`,
+    `FormatError`)."""
     return _core.read_orlib(os.fspath(path))
+
+
+def read_rail(path: str | os.PathLike[str]) -> CoverProblem:
+    """Reads an OR-Library rail file, column-oriented (rail507 ... rail4872; docs/format.md)."""
+    return _core.read_rail(os.fspath(path))
 
 
 def read_cover(path: str | os.PathLike[str]) -> CoverProblem:
@@ -87,11 +98,28 @@ def read_cover(path: str | os.PathLike[str]) -> CoverProblem:
     return _core.read_cover(os.fspath(path))
 
 
+CoverFormat = Literal["orlib", "rail", "teamwright-cover"]
+
+
+class CoverFile(NamedTuple):
+    """A covering problem and the format it was read in."""
+
+    problem: CoverProblem
+    format: CoverFormat
+
+
+def read_file(path: str | os.PathLike[str]) -> CoverFile:
+    """Reads a covering problem in any of the three formats and says which (what ``teamwright
+    cover FILE`` reads): teamwright's cover format when the file begins with
+    ``teamwright-cover``, else rail or OR-Library as its first columns suggest, the other when
+    it does not read in the first (docs/format.md#covering-problems-as-text)."""
+    problem, format = _core.read_cover_file(os.fspath(path))
+    return CoverFile(problem, typing.cast(CoverFormat, format))
+
+
 def read_problem(path: str | os.PathLike[str]) -> CoverProblem:
-    """Reads a covering problem in either format: teamwright's cover format when the file begins
-    with ``teamwright-cover``, an OR-Library set-covering file otherwise (what ``teamwright
-    cover FILE`` reads)."""
-    return _core.read_cover_problem(os.fspath(path))
+    """`read_file(path).problem`."""
+    return read_file(path).problem
 
 
 def solve(

@@ -94,10 +94,83 @@ cover::Problem parse_cover(std::string_view text, std::string_view name) {
   return std::move(builder).build();
 }
 
+std::string_view to_string(CoverFormat format) {
+  switch (format) {
+    case CoverFormat::kOrLibrary:
+      return "orlib";
+    case CoverFormat::kRail:
+      return "rail";
+    case CoverFormat::kTeamwrightCover:
+      return "teamwright-cover";
+  }
+  return "orlib";
+}
+
+namespace {
+
+// Whether the text's first columns read as rail columns: a cost >= 0, a count from 1 to m, then
+// that many rows rising within 1..m. OR-Library's column costs after the header almost never
+// do; an OR-Library file they happen to fit (all costs 1) fails as rail and is read as
+// OR-Library after all.
+bool looks_like_rail(std::string_view text) {
+  std::istringstream in{std::string(text.substr(0, 1 << 16))};
+  std::int64_t rows = 0;
+  std::int64_t columns = 0;
+  if (!(in >> rows >> columns) || rows < 1 || columns < 1) {
+    return false;
+  }
+  constexpr std::int64_t kProbe = 32;
+  for (std::int64_t j = 0; j < std::min(columns, kProbe); ++j) {
+    double cost = 0;
+    std::int64_t count = 0;
+    if (!(in >> cost >> count) || cost < 0 || count < 1 || count > rows) {
+      return in.eof() && j > 0;  // the probe window ended inside a column that fitted so far
+    }
+    std::int64_t previous = 0;
+    for (std::int64_t k = 0; k < count; ++k) {
+      std::int64_t row = 0;
+      if (!(in >> row)) {
+        return in.eof() && j > 0;
+      }
+      if (row <= previous || row > rows) {
+        return false;
+      }
+      previous = row;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+CoverFile parse_cover_file(std::string_view text, std::string_view name) {
+  if (text.starts_with(kMagic)) {
+    return {parse_cover(text, name), CoverFormat::kTeamwrightCover};
+  }
+  const CoverFormat guess = looks_like_rail(text) ? CoverFormat::kRail : CoverFormat::kOrLibrary;
+  const auto parse = [&](CoverFormat format) {
+    return format == CoverFormat::kRail ? parse_rail_scp(text, name) : parse_orlib_scp(text, name);
+  };
+  try {
+    return {parse(guess), guess};
+  } catch (const FormatError&) {
+    const CoverFormat other =
+        guess == CoverFormat::kRail ? CoverFormat::kOrLibrary : CoverFormat::kRail;
+    try {
+      return {parse(other), other};
+    } catch (const FormatError&) {
+      // Neither: the guess's error says what is wrong with the likelier format.
+    }
+    throw;
+  }
+}
+
+CoverFile read_cover_file(const std::filesystem::path& path) {
+  return parse_cover_file(detail::read_text(path), path.filename().string());
+}
+
 cover::Problem read_cover_problem(const std::filesystem::path& path) {
-  const std::string text = detail::read_text(path);
-  const std::string name = path.filename().string();
-  return text.starts_with(kMagic) ? parse_cover(text, name) : parse_orlib_scp(text, name);
+  return read_cover_file(path).problem;
 }
 
 cover::Problem read_cover(const std::filesystem::path& path) {

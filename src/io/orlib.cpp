@@ -1,5 +1,6 @@
 #include "teamwright/io/orlib.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <fstream>
@@ -60,6 +61,52 @@ cover::Problem parse_orlib_scp(std::string_view text, std::string_view name) {
     builder.add_column(costs[j], by_column[j]);
   }
   return std::move(builder).build();
+}
+
+cover::Problem parse_rail_scp(std::string_view text, std::string_view name) {
+  detail::Tokens tokens(text, name);
+  const std::int64_t rows = tokens.next("the number of rows");
+  const std::int64_t columns = tokens.next("the number of columns");
+  constexpr std::int64_t kLimit = 2'000'000'000;
+  if (rows > kLimit || columns > kLimit) {
+    throw FormatError(std::string(name) + ": " + std::to_string(rows) + " rows and " +
+                      std::to_string(columns) + " columns exceed the supported size");
+  }
+  tokens.expect_room(2 * columns, "column costs and row counts");
+  cover::Problem::Builder builder;
+  for (std::int64_t i = 0; i < rows; ++i) {
+    builder.add_row(1);
+  }
+  std::vector<cover::Index> covered;
+  for (std::int64_t j = 0; j < columns; ++j) {
+    const auto column = [j] { return "column " + std::to_string(j + 1); };
+    const double cost = tokens.real([&] { return "the cost of " + column(); });
+    const std::int64_t count = tokens.next([&] { return "the number of rows of " + column(); });
+    if (count > rows) {
+      throw FormatError(std::string(name) + ": " + column() + " names " + std::to_string(count) +
+                        " rows, more than the " + std::to_string(rows) + " there are");
+    }
+    covered.clear();
+    for (std::int64_t k = 0; k < count; ++k) {
+      const std::int64_t i = tokens.next([&] { return "a row of " + column(); });
+      if (i < 1 || i > rows) {
+        throw FormatError(std::string(name) + ": " + column() + " names row " + std::to_string(i) +
+                          ", outside 1.." + std::to_string(rows));
+      }
+      covered.push_back(static_cast<cover::Index>(i - 1));
+    }
+    std::sort(covered.begin(), covered.end());
+    if (std::adjacent_find(covered.begin(), covered.end()) != covered.end()) {
+      throw FormatError(std::string(name) + ": " + column() + " names a row twice");
+    }
+    builder.add_column(cost, covered);
+  }
+  tokens.expect_end("the last column");
+  return std::move(builder).build();
+}
+
+cover::Problem read_rail_scp(const std::filesystem::path& path) {
+  return parse_rail_scp(detail::read_text(path), path.filename().string());
 }
 
 cover::Problem read_orlib_scp(const std::filesystem::path& path) {

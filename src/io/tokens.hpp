@@ -102,10 +102,11 @@ class Tokens {
     return std::string(text_.substr(pos_, std::min<std::size_t>(stop - pos_, 20)));
   }
 
-  void expect_end() {
+  // Throws unless only whitespace is left after `last` ("the last row").
+  void expect_end(std::string_view last = "the last row") {
     skip_space();
     if (pos_ != text_.size()) {
-      throw FormatError(std::string(name_) + ": unexpected content after the last row");
+      throw FormatError(std::string(name_) + ": unexpected content after " + std::string(last));
     }
   }
 

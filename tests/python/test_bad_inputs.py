@@ -25,6 +25,7 @@ CATALOGUE = ROOT / "tests" / "bad_inputs"
 READERS: dict[str, Callable[[Path], Any]] = {
     "model": tw.load,
     "orlib": cover.read_orlib,
+    "rail": cover.read_rail,
     "cover": cover.read_cover,
     "generalized": tw.read_generalized,
     "matrix": tw.read_cost_matrix,
@@ -38,7 +39,8 @@ READERS: dict[str, Callable[[Path], Any]] = {
 
 COMMANDS: dict[str, list[str]] = {
     "model": ["validate"],
-    "orlib": ["cover"],
+    "orlib": ["cover", "--format", "orlib"],  # a broken file may read as the other layout
+    "rail": ["cover", "--format", "rail"],
     "cover": ["cover"],
     "generalized": ["assign", "generalized"],
     "matrix": ["assign", "matrix"],

@@ -12,6 +12,7 @@ import threading
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 import teamwright as tw
 from conftest import ROOT
@@ -90,13 +91,47 @@ def test_bad_files_and_options_raise_typed_errors(tmp_path: Path) -> None:
         cover.solve(problem, threads=0)
 
 
-def test_read_problem_tells_the_two_formats_apart(tmp_path: Path) -> None:
+def _as_rail(path: Path, out: Path) -> Path:
+    """An OR-Library file rewritten in rail's column-oriented layout."""
+    numbers = [int(t) for t in path.read_text().split()]
+    m, n = numbers[0], numbers[1]
+    costs, at = numbers[2 : 2 + n], 2 + n
+    rows_of: list[list[int]] = [[] for _ in range(n)]
+    for i in range(m):
+        k = numbers[at]
+        for j in numbers[at + 1 : at + 1 + k]:
+            rows_of[j - 1].append(i + 1)
+        at += 1 + k
+    lines = [f"{m} {n}"] + [
+        " ".join(map(str, [costs[j], len(r), *r])) for j, r in enumerate(rows_of)
+    ]
+    out.write_text("\n".join(lines) + "\n")
+    return out
+
+
+def test_read_file_tells_the_three_formats_apart(tmp_path: Path) -> None:
     ours = tmp_path / "tiny.cover"
     ours.write_text("teamwright-cover 1\n1 2\n2\n3 4\n1 1\n1 1\n")
-    problem = cover.read_problem(ours)
-    assert (problem.num_rows, problem.num_columns) == (1, 2)
-    theirs = cover.read_problem(GOLDEN / "scp41.txt")
-    assert (theirs.num_rows, theirs.num_columns) == (200, 1000)
+    problem, format = cover.read_file(ours)
+    assert (problem.num_rows, problem.num_columns, format) == (1, 2, "teamwright-cover")
+    theirs = cover.read_file(GOLDEN / "scp41.txt")
+    assert (theirs.problem.num_rows, theirs.problem.num_columns) == (200, 1000)
+    assert theirs.format == "orlib"
+    rail = cover.read_file(_as_rail(GOLDEN / "scp41.txt", tmp_path / "scp41_rail.txt"))
+    assert rail.format == "rail"
+    for same in (rail.problem, cover.read_rail(tmp_path / "scp41_rail.txt")):
+        for key, values in theirs.problem.to_arrays().items():
+            floats = np.asarray(values).dtype.kind == "f"
+            assert np.array_equal(same.to_arrays()[key], values, equal_nan=floats), key
+    assert cover.read_problem(ours).num_columns == 2
+
+
+def test_the_cover_command_solves_a_rail_file_and_says_so(tmp_path: Path) -> None:
+    path = _as_rail(GOLDEN / "scp41.txt", tmp_path / "scp41_rail.txt")
+    done = run("cover", str(path), "--time-limit", "5")
+    assert done.returncode == 0, done.stderr
+    assert f"{path} (rail): 200 rows, 1000 columns" in done.stdout
+    assert "cost: 429" in done.stdout
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -30,9 +30,34 @@ void write_cover(const cover::Problem& problem, const std::filesystem::path& pat
 /// Reads a file: `FileError` if it cannot be read, else as `parse_cover`.
 [[nodiscard]] cover::Problem read_cover(const std::filesystem::path& path);
 
-/// Reads a covering problem in either format the library reads: the text form above when the
-/// file begins with "teamwright-cover", an OR-Library set-covering file (io/orlib.hpp) otherwise.
-/// What `teamwright cover FILE` reads.
+/// The text formats of covering problems the library reads.
+enum class CoverFormat {
+  kOrLibrary,        ///< OR-Library, row-oriented (io/orlib.hpp)
+  kRail,             ///< OR-Library's rail instances, column-oriented (io/orlib.hpp)
+  kTeamwrightCover,  ///< the text form above
+};
+
+/// "orlib", "rail" or "teamwright-cover".
+[[nodiscard]] std::string_view to_string(CoverFormat format);
+
+/// A covering problem and the format it was read in.
+struct CoverFile {
+  cover::Problem problem;
+  CoverFormat format = CoverFormat::kOrLibrary;
+};
+
+/// Parses a covering problem in any of the three formats: the text form above when it begins
+/// with "teamwright-cover"; otherwise rail when its first columns read as rail columns (a cost,
+/// a count from 1 to m and that many rows rising within 1..m), else OR-Library. A text that
+/// fails in the format guessed and reads in the other is read in the other; one that reads in
+/// neither throws the `FormatError` of the guess.
+[[nodiscard]] CoverFile parse_cover_file(std::string_view text, std::string_view name);
+
+/// Reads a file: `FileError` if it cannot be read, else as `parse_cover_file`. What `teamwright
+/// cover FILE` reads.
+[[nodiscard]] CoverFile read_cover_file(const std::filesystem::path& path);
+
+/// `read_cover_file(path).problem`.
 [[nodiscard]] cover::Problem read_cover_problem(const std::filesystem::path& path);
 
 }  // namespace teamwright::io

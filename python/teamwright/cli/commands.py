@@ -236,7 +236,15 @@ def _read_json(path: str, what: str = "a request") -> dict[str, Any]:
 def _cover(args: argparse.Namespace) -> int:
     from teamwright import cover
 
-    problem = cover.read_problem(args.file)
+    readers = {
+        "orlib": cover.read_orlib,
+        "rail": cover.read_rail,
+        "teamwright-cover": cover.read_cover,
+    }
+    if args.format == "auto":
+        problem, file_format = cover.read_file(args.file)
+    else:
+        problem, file_format = readers[args.format](args.file), args.format
     solution = cover.solve(problem, **solve_kwargs(args))
     document = solution.to_dict()
     document["columns"] = [j + 1 for j in solution.columns]  # OR-Library numbering
@@ -245,7 +253,8 @@ def _cover(args: argparse.Namespace) -> int:
         print_json(document)
     else:
         print(
-            f"{args.file}: {problem.num_rows} rows, {problem.num_columns} columns\n"
+            f"{args.file} ({file_format}): {problem.num_rows} rows, "
+            f"{problem.num_columns} columns\n"
             f"status: {solution.status.value} ({solution.termination.value})   "
             f"cost: {format_money(solution.cost)}   bound: {format_money(solution.bound)}   "
             f"relative gap: {100 * solution.relative_gap:.2f} %\n"

@@ -157,9 +157,15 @@ def build_parser() -> argparse.ArgumentParser:
     _solve_options(report)
 
     cover = commands.add_parser(
-        "cover", help="solve a set-covering file (OR-Library or teamwright-cover)"
+        "cover", help="solve a set-covering file (OR-Library, rail or teamwright-cover)"
     )
     cover.add_argument("file")
+    cover.add_argument(
+        "--format",
+        choices=["auto", "orlib", "rail", "teamwright-cover"],
+        default="auto",
+        help="the file's format (auto: told apart by its content, docs/format.md)",
+    )
     _solve_options(cover)
     cover.add_argument("--json", action="store_true", help="print the solution as one JSON object")
 

@@ -97,6 +97,7 @@ TEST(BadInputs, EveryFileOfTheLibrarysFormatsGetsItsExactTypedError) {
   const std::map<std::string, std::function<void(const std::filesystem::path&)>> readers = {
       {"model", [](const auto& p) { (void)load_model(p); }},
       {"orlib", [](const auto& p) { (void)read_orlib_scp(p); }},
+      {"rail", [](const auto& p) { (void)read_rail_scp(p); }},
       {"cover", [](const auto& p) { (void)read_cover(p); }},
       {"generalized", [](const auto& p) { (void)read_generalized(p); }},
       {"matrix", [](const auto& p) { (void)read_cost_matrix(p); }},
