@@ -90,12 +90,14 @@ bool Problem::is_pure() const {
 }
 
 Index Problem::Builder::add_row(double demand, RowOptions options) {
-  const std::string where = "row " + std::to_string(problem_.demand_.size());
-  check_nonnegative(where + ": demand", demand);
+  const auto where = [this] { return "row " + std::to_string(problem_.demand_.size()); };
+  if (!std::isfinite(demand) || demand < 0) {
+    check_nonnegative(where() + ": demand", demand);
+  }
   if (options.penalty) {
-    check_nonnegative(where + ": penalty", *options.penalty);
+    check_nonnegative(where() + ": penalty", *options.penalty);
     if (options.robust) {
-      throw InvalidInputError(where + ": a soft row cannot be robust");
+      throw InvalidInputError(where() + ": a soft row cannot be robust");
     }
   }
   problem_.demand_.push_back(demand);

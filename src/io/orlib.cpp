@@ -72,7 +72,9 @@ cover::Problem parse_rail_scp(std::string_view text, std::string_view name) {
     throw FormatError(std::string(name) + ": " + std::to_string(rows) + " rows and " +
                       std::to_string(columns) + " columns exceed the supported size");
   }
-  tokens.expect_room(2 * columns, "column costs and row counts");
+  // Rows take no numbers of their own here, so a short header could announce a billion: the
+  // columns must at least be able to cover each row once (each row index is a number).
+  tokens.expect_room(2 * columns + rows, "column costs, row counts and rows");
   cover::Problem::Builder builder;
   for (std::int64_t i = 0; i < rows; ++i) {
     builder.add_row(1);

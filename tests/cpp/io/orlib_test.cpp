@@ -104,11 +104,15 @@ TEST(Rail, RejectsBrokenFilesNamingTheColumn) {
   EXPECT_EQ(error("2 1\n1 3 1 2 1\n"), "r.txt: column 1 names 3 rows, more than the 2 there are");
   EXPECT_EQ(error("2 2\n1 1 1\n-1 1 2\n"),
             "r.txt: the cost of column 2 must be a finite number >= 0, got '-1'");
-  EXPECT_EQ(error("2 2\n1 1 1\n1 1"), "r.txt: the file ends where a row of column 2 should be");
+  EXPECT_EQ(error("2 2\n1 1 1\n1 2 1"), "r.txt: the file ends where a row of column 2 should be");
   EXPECT_EQ(error("2 1\n1 1 1\n7\n"), "r.txt: unexpected content after the last column");
   EXPECT_EQ(error("100000000 100000000"),
-            "r.txt: the header announces 200000000 column costs and row counts, more than the "
-            "rest of the file can hold");
+            "r.txt: the header announces 300000000 column costs, row counts and rows, more than "
+            "the rest of the file can hold");
+  // Found by fuzzing: a billion rows and no columns took the fuzzer's whole timeout.
+  EXPECT_EQ(error("1000000000 000000"),
+            "r.txt: the header announces 1000000000 column costs, row counts and rows, more "
+            "than the rest of the file can hold");
 }
 
 TEST(CoverFile, TellsTheThreeFormatsApartAndReadsEachAsItself) {
