@@ -4,6 +4,7 @@
 #include <cstring>
 #include <vector>
 
+#include "io/cover_text.hpp"
 #include "io/text_file.hpp"
 #include "io/tokens.hpp"
 #include "teamwright/error.hpp"
@@ -73,21 +74,9 @@ cover::Problem parse_cover(std::string_view text, std::string_view name) {
   }
   std::vector<cover::Index> covered;
   for (std::int64_t j = 0; j < columns; ++j) {
-    const auto column = [j] { return "column " + std::to_string(j + 1); };
-    const std::int64_t count = tokens.next([&] { return "the number of rows of " + column(); });
-    covered.clear();
-    for (std::int64_t k = 0; k < count; ++k) {
-      const std::int64_t i = tokens.next([&] { return "a row of " + column(); });
-      if (i < 1 || i > rows) {
-        throw FormatError(std::string(name) + ": " + column() + " names row " + std::to_string(i) +
-                          ", outside 1.." + std::to_string(rows));
-      }
-      covered.push_back(static_cast<cover::Index>(i - 1));
-    }
-    std::sort(covered.begin(), covered.end());
-    if (std::adjacent_find(covered.begin(), covered.end()) != covered.end()) {
-      throw FormatError(std::string(name) + ": " + column() + " names a row twice");
-    }
+    const std::int64_t count =
+        tokens.next([j] { return "the number of rows of " + detail::column_name(j); });
+    detail::read_rows_of_column(tokens, name, j, count, rows, covered);
     builder.add_column(costs[j], covered);
   }
   tokens.expect_end();

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "io/cover_text.hpp"
 #include "io/text_file.hpp"
 #include "io/tokens.hpp"
 #include "teamwright/error.hpp"
@@ -17,13 +18,7 @@ namespace teamwright::io {
 
 cover::Problem parse_orlib_scp(std::string_view text, std::string_view name) {
   detail::Tokens tokens(text, name);
-  const std::int64_t rows = tokens.next("the number of rows");
-  const std::int64_t columns = tokens.next("the number of columns");
-  constexpr std::int64_t kLimit = 2'000'000'000;
-  if (rows > kLimit || columns > kLimit) {
-    throw FormatError(std::string(name) + ": " + std::to_string(rows) + " rows and " +
-                      std::to_string(columns) + " columns exceed the supported size");
-  }
+  const auto [rows, columns] = detail::read_dimensions(tokens, name);
   tokens.expect_room(columns, "column costs");
   tokens.expect_room(rows, "rows");
   std::vector<double> costs(static_cast<std::size_t>(columns));
@@ -65,13 +60,7 @@ cover::Problem parse_orlib_scp(std::string_view text, std::string_view name) {
 
 cover::Problem parse_rail_scp(std::string_view text, std::string_view name) {
   detail::Tokens tokens(text, name);
-  const std::int64_t rows = tokens.next("the number of rows");
-  const std::int64_t columns = tokens.next("the number of columns");
-  constexpr std::int64_t kLimit = 2'000'000'000;
-  if (rows > kLimit || columns > kLimit) {
-    throw FormatError(std::string(name) + ": " + std::to_string(rows) + " rows and " +
-                      std::to_string(columns) + " columns exceed the supported size");
-  }
+  const auto [rows, columns] = detail::read_dimensions(tokens, name);
   // Rows take no numbers of their own here, so a short header could announce a billion: the
   // columns must at least be able to cover each row once (each row index is a number).
   tokens.expect_room(2 * columns + rows, "column costs, row counts and rows");
@@ -81,26 +70,15 @@ cover::Problem parse_rail_scp(std::string_view text, std::string_view name) {
   }
   std::vector<cover::Index> covered;
   for (std::int64_t j = 0; j < columns; ++j) {
-    const auto column = [j] { return "column " + std::to_string(j + 1); };
-    const double cost = tokens.real([&] { return "the cost of " + column(); });
-    const std::int64_t count = tokens.next([&] { return "the number of rows of " + column(); });
+    const double cost = tokens.real([j] { return "the cost of " + detail::column_name(j); });
+    const std::int64_t count =
+        tokens.next([j] { return "the number of rows of " + detail::column_name(j); });
     if (count > rows) {
-      throw FormatError(std::string(name) + ": " + column() + " names " + std::to_string(count) +
-                        " rows, more than the " + std::to_string(rows) + " there are");
+      throw FormatError(std::string(name) + ": " + detail::column_name(j) + " names " +
+                        std::to_string(count) + " rows, more than the " + std::to_string(rows) +
+                        " there are");
     }
-    covered.clear();
-    for (std::int64_t k = 0; k < count; ++k) {
-      const std::int64_t i = tokens.next([&] { return "a row of " + column(); });
-      if (i < 1 || i > rows) {
-        throw FormatError(std::string(name) + ": " + column() + " names row " + std::to_string(i) +
-                          ", outside 1.." + std::to_string(rows));
-      }
-      covered.push_back(static_cast<cover::Index>(i - 1));
-    }
-    std::sort(covered.begin(), covered.end());
-    if (std::adjacent_find(covered.begin(), covered.end()) != covered.end()) {
-      throw FormatError(std::string(name) + ": " + column() + " names a row twice");
-    }
+    detail::read_rows_of_column(tokens, name, j, count, rows, covered);
     builder.add_column(cost, covered);
   }
   tokens.expect_end("the last column");
