@@ -3,11 +3,13 @@
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "bindings/convert.hpp"
 #include "bindings/register.hpp"
@@ -37,6 +39,24 @@ io::StridedView<T> view(const std::optional<Array<T>>& array, const char* column
   }
   return {array->data(), static_cast<std::size_t>(array->shape(0)),
           array->strides(0) / static_cast<py::ssize_t>(sizeof(T))};
+}
+
+// A column of levels as a view of its array, which must be one-dimensional float64 or int64
+// (the caller converts the other dtypes).
+io::WideColumn level_column(const py::array& array, const std::string& competency) {
+  const auto size = static_cast<std::size_t>(array.ndim() == 1 ? array.shape(0) : 0);
+  const auto strided = [&]<class T>(const T* /*type*/) -> io::WideColumn {
+    return io::StridedView<T>{static_cast<const T*>(array.data()), size,
+                              array.strides(0) / static_cast<py::ssize_t>(sizeof(T))};
+  };
+  if (array.ndim() == 1 && array.dtype().equal(py::dtype::of<double>())) {
+    return strided(static_cast<const double*>(nullptr));
+  }
+  if (array.ndim() == 1 && array.dtype().equal(py::dtype::of<std::int64_t>())) {
+    return strided(static_cast<const std::int64_t*>(nullptr));
+  }
+  throw FormatError("levels: column '" + competency +
+                    "' must be a one-dimensional array of float64 or int64");
 }
 
 // Sets a per-person column (cost, availability, external) where given.
@@ -115,19 +135,21 @@ void register_model(py::module_& m) {
       .def_static(
           "from_wide",
           [](const py::dict& document, const std::vector<std::string>& people,
-             const std::vector<std::string>& competencies, const Array<double>& levels,
+             const std::vector<std::string>& competencies, const std::vector<py::array>& levels,
              const PersonColumns& columns) {
-            if (levels.ndim() != 2 || static_cast<std::size_t>(levels.shape(0)) != people.size() ||
-                static_cast<std::size_t>(levels.shape(1)) != competencies.size()) {
-              throw FormatError("levels: expected a " + std::to_string(people.size()) + " x " +
-                                std::to_string(competencies.size()) + " matrix");
+            if (levels.size() != competencies.size()) {
+              throw FormatError("levels: expected " + std::to_string(competencies.size()) +
+                                " columns, got " + std::to_string(levels.size()));
             }
-            constexpr auto kSize = static_cast<py::ssize_t>(sizeof(double));
+            std::vector<io::WideColumn> views;
+            views.reserve(levels.size());
+            for (std::size_t c = 0; c < levels.size(); ++c) {
+              views.push_back(level_column(levels[c], competencies[c]));
+            }
             std::vector<Person> built;
             {
               py::gil_scoped_release release;
-              built = io::people_from_wide({people, competencies, levels.data(),
-                                            levels.strides(0) / kSize, levels.strides(1) / kSize});
+              built = io::people_from_wide({people, competencies, views});
             }
             return with_people(document, std::move(built), columns);
           },

@@ -29,7 +29,7 @@ class Model:
         document: dict[str, typing.Any],
         people: collections.abc.Sequence[str],
         competencies: collections.abc.Sequence[str],
-        levels: numpy.typing.ArrayLike,
+        levels: collections.abc.Sequence[numpy.typing.NDArray[typing.Any]],
         columns: PersonColumns,
     ) -> Model: ...
     @staticmethod

@@ -90,11 +90,7 @@ def from_frame(
     """The C++ model of a wide frame (`Model.from_frame`)."""
     if not isinstance(levels, pd.DataFrame):
         raise FormatError(f"levels: expected a pandas DataFrame, got {type(levels).__name__}")
-    try:
-        # A view for a frame of one float block; one conversion otherwise.
-        values = levels.to_numpy(dtype=np.float64, na_value=np.nan)
-    except (TypeError, ValueError) as error:
-        raise FormatError(f"levels: every column must hold numbers ({error})") from None
+    values = [_level_column(column) for _, column in levels.items()]
     if levels.index.has_duplicates:
         repeated = levels.index[levels.index.duplicated()][0]
         raise DuplicateIdError(f"person '{repeated}': duplicate id (the frame's index repeats it)")
@@ -103,6 +99,20 @@ def from_frame(
     return _core.Model.from_wide(
         make_framework(competencies), _ids(levels.index), competencies, values, columns
     )
+
+
+def _level_column(column: pd.Series) -> np.ndarray:
+    """A column's levels as the library reads them in place: a view of a float64 or int64
+    column, one conversion to float64 of any other."""
+    if column.dtype in (np.float64, np.int64):
+        values: np.ndarray = column.to_numpy()
+        return values
+    try:
+        return column.to_numpy(dtype=np.float64, na_value=np.nan)
+    except (TypeError, ValueError) as error:
+        raise FormatError(
+            f"levels: column '{column.name}' must hold numbers, not {column.dtype} ({error})"
+        ) from None
 
 
 def _codes(column: pd.Series) -> tuple[np.ndarray, list[str]]:

@@ -2,13 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
-#include <exception>
+#include <cstdint>
 #include <numeric>
 #include <string>
-#include <thread>
+#include <variant>
 #include <vector>
 
 #include "teamwright/error.hpp"
+#include "util/halves.hpp"
 #include "util/text.hpp"
 
 namespace teamwright::io {
@@ -30,8 +31,31 @@ std::size_t code_at(std::int64_t code, std::size_t size, std::size_t row, const 
 
 }  // namespace
 
+std::vector<WideColumn> matrix_columns(const double* levels, std::size_t rows, std::size_t columns,
+                                       std::ptrdiff_t row_stride, std::ptrdiff_t column_stride) {
+  std::vector<WideColumn> out;
+  out.reserve(columns);
+  for (std::size_t c = 0; c < columns; ++c) {
+    out.emplace_back(StridedView<double>{levels + static_cast<std::ptrdiff_t>(c) * column_stride,
+                                         rows, row_stride});
+  }
+  return out;
+}
+
+namespace {
+
+bool held(double level) { return level != 0 && !std::isnan(level); }
+bool held(std::int64_t level) { return level != 0; }
+
+}  // namespace
+
 std::vector<Person> people_from_wide(const WideLevels& table) {
   const std::size_t columns = table.competencies.size();
+  const std::size_t rows = table.people.size();
+  if (table.columns.size() != columns) {
+    throw FormatError("the table has " + std::to_string(table.columns.size()) +
+                      " columns of levels for " + std::to_string(columns) + " competencies");
+  }
   // Columns in id order, so that each person's levels map grows at its end.
   std::vector<std::size_t> order(columns);
   std::iota(order.begin(), order.end(), std::size_t{0});
@@ -46,54 +70,66 @@ std::vector<Person> people_from_wide(const WideLevels& table) {
     if (k > 0 && id == table.competencies[order[k - 1]]) {
       throw FormatError("column " + quote(id) + " appears twice");
     }
+    const std::size_t size =
+        std::visit([](const auto& view) { return view.size; }, table.columns[order[k]]);
+    if (size != rows) {
+      throw FormatError("column " + quote(id) + " has " + std::to_string(size) + " values for " +
+                        std::to_string(rows) + " people");
+    }
   }
-  std::vector<Person> people(table.people.size());
-  // Rows [begin, end): each person's levels in id order, reserved once.
-  const auto fill = [&](std::size_t begin, std::size_t end) {
-    std::vector<std::size_t> held;  // the row's columns with a level, in id order
-    for (std::size_t r = begin; r < end; ++r) {
-      Person& person = people[r];
-      person.id = table.people[r];
-      const double* row = table.levels + static_cast<std::ptrdiff_t>(r) * table.row_stride;
-      held.clear();
-      for (const std::size_t c : order) {
-        const double level = row[static_cast<std::ptrdiff_t>(c) * table.column_stride];
-        if (level != 0 && !std::isnan(level)) {
-          held.push_back(c);
-        }
+  std::vector<Person> people(rows);
+  // Rows [begin, end) in blocks of kBlock: one pass over each column's values for the block
+  // collects its levels, column by column in id order, without a branch per cell; then each
+  // person's map is allocated once and filled from them in that order.
+  constexpr std::size_t kBlock = 256;
+  struct Hit {
+    std::uint32_t row;     // within the block
+    std::uint32_t column;  // in `order`
+    double level;
+  };
+  const auto fill = [&](std::size_t /*part*/, std::size_t begin, std::size_t end) {
+    // A block's levels, and one more: the branch-free write past the last.
+    std::vector<Hit> hits(std::min(kBlock, end - begin) * columns + 1);
+    std::vector<std::uint32_t> count(kBlock);
+    for (std::size_t first = begin; first < end; first += kBlock) {
+      const std::size_t size = std::min(end, first + kBlock) - first;
+      std::size_t found = 0;
+      for (std::size_t k = 0; k < columns; ++k) {
+        std::visit(
+            [&](const auto& column) {
+              const auto* values = column.data + static_cast<std::ptrdiff_t>(first) * column.stride;
+              const auto collect = [&](std::ptrdiff_t stride) {
+                for (std::size_t r = 0; r < size; ++r) {
+                  const auto level = values[static_cast<std::ptrdiff_t>(r) * stride];
+                  hits[found] = {static_cast<std::uint32_t>(r), static_cast<std::uint32_t>(k),
+                                 static_cast<double>(level)};
+                  found += held(level) ? 1 : 0;
+                }
+              };
+              if (column.stride == 1) {
+                collect(1);  // the common case, a column of a DataFrame: contiguous
+              } else {
+                collect(column.stride);
+              }
+            },
+            table.columns[order[k]]);
       }
-      person.levels.reserve(held.size());
-      for (const std::size_t c : held) {
-        person.levels.append(table.competencies[c],
-                             row[static_cast<std::ptrdiff_t>(c) * table.column_stride]);
+      std::fill(count.begin(), count.end(), 0);
+      for (std::size_t h = 0; h < found; ++h) {
+        ++count[hits[h].row];
+      }
+      for (std::size_t r = 0; r < size; ++r) {
+        people[first + r].id = table.people[first + r];
+        people[first + r].levels.reserve(count[r]);
+      }
+      for (std::size_t h = 0; h < found; ++h) {
+        people[first + hits[h].row].levels.append(table.competencies[order[hits[h].column]],
+                                                  hits[h].level);
       }
     }
   };
-  // Large tables in two halves at once: the scan and the allocations (page faults) dominate.
   constexpr std::size_t kParallelCells = std::size_t{1} << 22;
-  if (people.size() * columns < kParallelCells || std::thread::hardware_concurrency() < 2) {
-    fill(0, people.size());
-  } else {
-    const std::size_t half = people.size() / 2;
-    std::exception_ptr failed;  // out of memory in the other half, rethrown here
-    std::thread other([&] {
-      try {
-        fill(half, people.size());
-      } catch (...) {
-        failed = std::current_exception();
-      }
-    });
-    try {
-      fill(0, half);
-    } catch (...) {
-      other.join();
-      throw;
-    }
-    other.join();
-    if (failed) {
-      std::rethrow_exception(failed);
-    }
-  }
+  util::in_two_halves(rows, rows * columns >= kParallelCells, fill);
   return people;
 }
 

@@ -4,6 +4,7 @@
 #include "teamwright/model/model.hpp"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <set>
@@ -13,6 +14,7 @@
 #include "model/model_data.hpp"
 #include "teamwright/error.hpp"
 #include "teamwright/model/dates.hpp"
+#include "util/halves.hpp"
 #include "util/text.hpp"
 
 namespace teamwright {
@@ -235,6 +237,23 @@ void check_person(const ModelData& data, const Person& person, std::vector<Level
   }
 }
 
+// Checks people [begin, end) and adds their rated levels to `rated`.
+void rate_people(const ModelData& data, std::size_t begin, std::size_t end,
+                 Csr<LevelEntry>& rated) {
+  std::size_t agreed_levels = 0;
+  for (std::size_t p = begin; p < end; ++p) {
+    agreed_levels += data.people[p].levels.size();
+  }
+  rated.reserve(end - begin, agreed_levels);
+  std::vector<LevelEntry> agreed;
+  for (std::size_t p = begin; p < end; ++p) {
+    const Person& person = data.people[p];
+    check_person(data, person, agreed);
+    rated.add_row(aggregate_levels(person, std::move(agreed), data.competency_index,
+                                   data.framework.assessment_policy, data.as_of_day));
+  }
+}
+
 // Preferences name existing roles, each once; shifts are free names, each once.
 void check_preferences(const ModelData& data, const Person& person) {
   const std::string where = "person " + quote(person.id);
@@ -411,17 +430,20 @@ Model::Model(Framework framework, std::vector<Person> people, std::vector<Role> 
   detail::build_hierarchy(*data);
   detail::index_relations(*data);
   detail::index_ids(data->person_index, "person", data->people);
-  std::size_t agreed_levels = 0;
+  std::size_t observations = 0;  // agreed levels and assessments
   for (const Person& person : data->people) {
-    agreed_levels += person.levels.size();
+    observations += person.levels.size() + person.assessments.size();
   }
-  data->rated.reserve(data->people.size(), agreed_levels);
-  std::vector<LevelEntry> agreed;
-  for (const Person& person : data->people) {
-    detail::check_person(*data, person, agreed);
-    data->rated.add_row(detail::aggregate_levels(person, std::move(agreed), data->competency_index,
-                                                 policy, data->as_of_day));
-  }
+  // Each half of the people checked and rated into rows of its own; the second half's rows
+  // follow the first's.
+  std::array<detail::Csr<LevelEntry>, 2> rated;
+  constexpr std::size_t kParallelObservations = std::size_t{1} << 18;
+  util::in_two_halves(data->people.size(), observations >= kParallelObservations,
+                      [&](std::size_t part, std::size_t begin, std::size_t end) {
+                        detail::rate_people(*data, begin, end, rated[part]);
+                      });
+  data->rated = std::move(rated[0]);
+  data->rated.append(rated[1]);
   detail::index_ids(data->role_index, "role", data->roles);
   for (const Role& role : data->roles) {
     detail::check_role(*data, role);

@@ -23,6 +23,14 @@ class Csr {
     values_.insert(values_.end(), row.begin(), row.end());
     offsets_.push_back(static_cast<std::uint32_t>(values_.size()));
   }
+  /// Adds the rows of `other` after these.
+  void append(const Csr& other) {
+    const auto shift = static_cast<std::uint32_t>(values_.size());
+    values_.insert(values_.end(), other.values_.begin(), other.values_.end());
+    for (std::size_t row = 1; row < other.offsets_.size(); ++row) {
+      offsets_.push_back(shift + other.offsets_[row]);
+    }
+  }
   /// Room for `rows` rows of `values` values in all.
   void reserve(std::size_t rows, std::size_t values) {
     offsets_.reserve(rows + 1);

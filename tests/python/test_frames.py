@@ -62,6 +62,22 @@ def test_nan_and_zero_cells_are_no_level_and_columns_become_skills() -> None:
         assert tw.Model.from_frame(sliced).person("y").levels == {"a": 4}
 
 
+def test_columns_of_every_numeric_dtype_are_read_alike() -> None:
+    expected = {"ana": {"a": 3, "c": 1, "e": 2}, "ben": {"b": 4, "d": 5}}
+    levels = pd.DataFrame(
+        {
+            "a": np.array([3, 0], dtype=np.int64),
+            "b": pd.array([None, 4], dtype="Int64"),
+            "c": np.array([True, False]),
+            "d": np.array([0, 5], dtype=np.int32),
+            "e": np.array([2.0, None], dtype=object),
+        },
+        index=["ana", "ben"],
+    )
+    model = tw.Model.from_frame(levels)
+    assert {p.id: p.levels for p in model.people} == expected
+
+
 @pytest.mark.parametrize(
     ("levels", "kwargs", "error", "message"),
     [
@@ -86,7 +102,7 @@ def test_nan_and_zero_cells_are_no_level_and_columns_become_skills() -> None:
         (pd.DataFrame({"a": [1.0]}, index=["p"]), {"cost": -5.0}, tw.OutOfRangeError, "cost -5"),
         (pd.DataFrame({"a": [1.0]}, index=["p"]), {"cost": ["lots"]}, tw.FormatError, "cost"),
         (pd.DataFrame({"a": [1.0]}, index=["p"]), {"cost": "lots"}, tw.FormatError, "cost"),
-        (pd.DataFrame({"a": ["x"]}, index=["p"]), {}, tw.FormatError, "numbers"),
+        (pd.DataFrame({"a": ["x"]}, index=["p"]), {}, tw.FormatError, "column 'a' must hold"),
         (
             pd.DataFrame({"a": [1.0]}, index=["p"]),
             {"competencies": [tw.Competency("b")]},

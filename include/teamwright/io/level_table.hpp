@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "teamwright/model/person.hpp"
@@ -30,18 +31,27 @@ struct StridedView {
   [[nodiscard]] bool empty() const { return size == 0; }
 };
 
-/// A wide table: row r is the person `people[r]`, column c the competency `competencies[c]`,
-/// the level at (r, c) `levels[r * row_stride + c * column_stride]`. NaN and 0 are "no level".
+/// One column of a wide table, a competency's levels by row: reals (NaN and 0: no level) or
+/// integers (0: no level), as a DataFrame holds a column of each dtype.
+using WideColumn = std::variant<StridedView<double>, StridedView<std::int64_t>>;
+
+/// A wide table: row r is the person `people[r]`, `columns[c]` the levels in the competency
+/// `competencies[c]`, one value per person.
 struct WideLevels {
   std::span<const std::string> people;
   std::span<const std::string> competencies;
-  const double* levels = nullptr;
-  std::ptrdiff_t row_stride = 0;
-  std::ptrdiff_t column_stride = 0;
+  std::span<const WideColumn> columns;
 };
 
+/// The columns of a matrix of `rows` x `columns` reals whose cell (r, c) is
+/// `levels[r * row_stride + c * column_stride]` (strides in elements).
+[[nodiscard]] std::vector<WideColumn> matrix_columns(const double* levels, std::size_t rows,
+                                                     std::size_t columns, std::ptrdiff_t row_stride,
+                                                     std::ptrdiff_t column_stride);
+
 /// The table's people with their levels (cost 0, availability 1, as in a file without them).
-/// Throws `FormatError` for an empty or repeated competency column.
+/// Throws `FormatError` for an empty or repeated competency column, or a column whose length
+/// is not the number of people.
 [[nodiscard]] std::vector<Person> people_from_wide(const WideLevels& table);
 
 /// Long rows, each a person and a competency by code (an index into `people` and

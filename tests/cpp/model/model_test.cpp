@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <vector>
 
 #include "teamwright/error.hpp"
 
@@ -78,6 +79,53 @@ TEST(ModelValidation, RejectsNegativeAndNonFiniteLevels) {
               Model(small_framework(), {{.id = "p", .levels = {{"empathy", std::nan("")}}}});
             }),
             "person 'p': level nan for 'empathy' is not a finite number");
+}
+
+// People enough that the model checks them in two halves at once (2^18 levels and more).
+std::vector<Person> many_people(std::size_t count) {
+  std::vector<Person> people(count);
+  for (std::size_t p = 0; p < count; ++p) {
+    people[p].id = "p" + std::to_string(p);
+    for (int c = 0; c < 20; ++c) {
+      people[p].levels.emplace("c" + std::to_string(100 + c), static_cast<double>((p + c) % 6));
+    }
+  }
+  return people;
+}
+
+Framework twenty_skills() {
+  Framework framework;
+  for (int c = 0; c < 20; ++c) {
+    framework.competencies.push_back({.id = "c" + std::to_string(100 + c)});
+  }
+  return framework;
+}
+
+TEST(Model, ManyPeopleAreRatedInTheirOrder) {
+  const Model model(twenty_skills(), many_people(15'000));
+  for (const std::size_t p : {0UL, 7'499UL, 7'500UL, 14'999UL}) {
+    const auto rated = model.rated_levels(PersonId(static_cast<std::uint32_t>(p)));
+    std::size_t expected = 0;
+    for (int c = 0; c < 20; ++c) {
+      if ((p + c) % 6 != 0) {
+        ASSERT_LT(expected, rated.size());
+        EXPECT_EQ(rated[expected].competency.index(), static_cast<std::uint32_t>(c));
+        EXPECT_EQ(rated[expected].level, static_cast<double>((p + c) % 6));
+        ++expected;
+      }
+    }
+    EXPECT_EQ(rated.size(), expected) << "person " << p;
+  }
+}
+
+TEST(ModelValidation, OfManyBadPeopleTheFirstIsNamed) {
+  std::vector<Person> people = many_people(15'000);
+  people[12'000].levels["c105"] = 9;
+  EXPECT_EQ(message_of<OutOfRangeError>([&] { Model(twenty_skills(), people); }),
+            "person 'p12000': level 9 for 'c105' exceeds the scale maximum 5");
+  people[3'000].levels["c103"] = -2;
+  EXPECT_EQ(message_of<OutOfRangeError>([&] { Model(twenty_skills(), people); }),
+            "person 'p3000': level -2 for 'c103' is below the scale minimum 0");
 }
 
 TEST(ModelValidation, RejectsALevelForAnUnknownCompetency) {
