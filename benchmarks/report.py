@@ -183,36 +183,56 @@ def exact(rows: list[dict[str, str]]) -> str:
     return "\n".join(out)
 
 
+Matrices = dict[str, dict[str, dict[str, str]]]
+"""Rows of one size and kind: by repeat (one matrix), by solver."""
+
+
+def _ratio(by_repeat: Matrices, against: list[str]) -> str:
+    """The median over matrices of teamwright's time to the fastest of `against` on it."""
+    ratios = [
+        float(p["teamwright"]["time_s"]) / min(float(p[s]["time_s"]) for s in against)
+        for p in by_repeat.values()
+        if all(s in p for s in against)
+    ]
+    return f"{statistics.median(ratios):.2f}" if ratios else "-"
+
+
+def _equal(by_repeat: Matrices, peer: str) -> str:
+    """Whether the peer's objective equals teamwright's on every matrix."""
+    same = all(
+        abs(float(p["teamwright"]["objective"]) - float(p[peer]["objective"]))
+        <= 1e-9 * max(1.0, abs(float(p[peer]["objective"])))
+        for p in by_repeat.values()
+    )
+    return "yes" if same else "no"
+
+
 def assignment(rows: list[dict[str, str]]) -> str:
-    """Linear assignment vs scipy: median times and the median per-matrix ratio."""
+    """Linear assignment against its peers: median times, the median per-matrix ratio of
+    teamwright's time to scipy's and to the faster of lap and lapjv on that matrix, and whether
+    each peer's objective equals teamwright's."""
+    peers = [p for p in ("scipy", "lap", "lapjv") if any(r["solver"] == p for r in rows)]
     body = []
     for size, kind in sorted({(int(r["size"]), r["kind"]) for r in rows}):
         group = [r for r in rows if int(r["size"]) == size and r["kind"] == kind]
-        by_repeat: dict[str, dict[str, dict[str, str]]] = defaultdict(dict)
+        by_repeat: Matrices = defaultdict(dict)
         for r in group:
             by_repeat[r["repeat"]][r["solver"]] = r
-        ratios = [
-            float(p["teamwright"]["time_s"]) / float(p["scipy"]["time_s"])
-            for p in by_repeat.values()
-        ]
-        equal = all(
-            abs(float(p["teamwright"]["objective"]) - float(p["scipy"]["objective"]))
-            <= 1e-9 * max(1.0, abs(float(p["scipy"]["objective"])))
-            for p in by_repeat.values()
-        )
 
         def median(solver: str, group: list[dict[str, str]] = group) -> float:
             return statistics.median(float(r["time_s"]) for r in group if r["solver"] == solver)
 
+        fastest = [p for p in ("lap", "lapjv") if p in peers]
         body.append(
             [
                 str(size),
                 kind,
                 str(len(by_repeat)),
                 f"{median('teamwright'):.4f}",
-                f"{median('scipy'):.4f}",
-                f"{statistics.median(ratios):.2f}",
-                "yes" if equal else "NO",
+                *(f"{median(p):.4f}" for p in peers),
+                *([_ratio(by_repeat, ["scipy"])] if "scipy" in peers else []),
+                *([_ratio(by_repeat, fastest)] if fastest else []),
+                " / ".join(_equal(by_repeat, p) for p in peers),
             ]
         )
     header = [
@@ -220,9 +240,14 @@ def assignment(rows: list[dict[str, str]]) -> str:
         "costs",
         "matrices",
         "teamwright median (s)",
-        "scipy median (s)",
-        "median ratio",
-        "objectives equal",
+        *(f"{p} median (s)" for p in peers),
+        *(["ratio to scipy"] if "scipy" in peers else []),
+        *(
+            ["ratio to the faster of lap, lapjv"]
+            if any(p in peers for p in ("lap", "lapjv"))
+            else []
+        ),
+        "objective equal (" + " / ".join(peers) + ")",
     ]
     return table(header, body)
 

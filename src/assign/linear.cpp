@@ -12,6 +12,7 @@
 #include "teamwright/assign/linear.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <functional>
@@ -62,13 +63,32 @@ void validate(MatrixView<T> cost, const AssignmentOptions& options) {
   }
   const bool maximize = options.sense == Sense::kMaximize;
   if constexpr (std::is_floating_point_v<T>) {
+    const T wrong =
+        maximize ? std::numeric_limits<T>::infinity() : -std::numeric_limits<T>::infinity();
     for (Index i = 0; i < cost.rows; ++i) {
-      for (Index j = 0; j < cost.cols; ++j) {
-        const T c = cost(i, j);
+      // c - c is 0 for a finite cost and NaN for NaN or an infinity: four running sums of it
+      // pass a finite row at the speed of memory; a row with a NaN or an infinity (perhaps a
+      // forbidden pair) is read again, cost by cost.
+      const T* row = cost.data + i * cost.row_stride;
+      std::array<T, 4> sums{};
+      Index j = 0;
+      for (; j + 4 <= cost.cols; j += 4) {
+        for (std::size_t k = 0; k < 4; ++k) {
+          sums[k] += row[j + static_cast<Index>(k)] - row[j + static_cast<Index>(k)];
+        }
+      }
+      for (; j < cost.cols; ++j) {
+        sums[0] += row[j] - row[j];
+      }
+      if (!std::isnan(sums[0] + sums[1] + sums[2] + sums[3])) {
+        continue;
+      }
+      for (j = 0; j < cost.cols; ++j) {
+        const T c = row[j];
         if (std::isnan(c)) {
           throw InvalidInputError(where(i, j) + ": NaN is not a cost");
         }
-        if (std::isinf(c) && (c > 0) == maximize) {
+        if (c == wrong) {
           throw InvalidInputError(where(i, j) + ": " + (c > 0 ? "+inf" : "-inf") +
                                   " is not a cost; only " + (maximize ? "-inf" : "+inf") +
                                   " forbids a pair when " +
@@ -95,8 +115,16 @@ void validate(MatrixView<T> cost, const AssignmentOptions& options) {
 template <class T>
 class Solver {
  public:
-  Solver(const T* data, Index rows, Index cols, Index stride)
-      : c_(data), n_(rows), m_(cols), stride_(stride), x_(rows, -1), y_(cols, -1), v_(cols, 0) {}
+  // `masked`: some costs are kForbidden (the caller's mask was applied to a copy).
+  Solver(const T* data, Index rows, Index cols, Index stride, bool masked)
+      : c_(data),
+        n_(rows),
+        m_(cols),
+        stride_(stride),
+        masked_(masked),
+        x_(rows, -1),
+        y_(cols, -1),
+        v_(cols, 0) {}
 
   // Row i's column in an optimal assignment, or nothing when there is no assignment. The column
   // duals are then `column_duals()`. When `stop` (if set) returns true before an augmentation,
@@ -120,7 +148,7 @@ class Solver {
       }
       reduce_rows(free_rows);
     }
-    std::vector<T> d(static_cast<std::size_t>(m_));
+    std::vector<T> key(static_cast<std::size_t>(m_));
     std::vector<Index> pred(static_cast<std::size_t>(m_));
     std::vector<Index> columns(static_cast<std::size_t>(m_));
     for (const Index f : free_rows) {
@@ -128,7 +156,7 @@ class Solver {
         stopped_ = true;
         return x_;
       }
-      if (!augment(f, d, pred, columns)) {
+      if (!augment(f, key, pred, columns)) {
         return std::nullopt;
       }
     }
@@ -139,7 +167,36 @@ class Solver {
   [[nodiscard]] bool stopped() const { return stopped_; }
 
  private:
+  static constexpr Index kBlock = 8;
+  // Costs in a cache line.
+  static constexpr Index kLine = 64 / static_cast<Index>(sizeof(T));
   static bool forbidden(T c) { return c == kForbidden<T>; }
+  // The reduced cost c - v of an allowed pair, kUnreachable for a forbidden one (for floating
+  // point costs, inf - v is inf already).
+  static T reduced(T c, T v) {
+    if constexpr (std::is_floating_point_v<T>) {
+      return c - v;
+    } else {
+      return forbidden(c) ? kUnreachable<T> : c - v;
+    }
+  }
+  // What the augmentation adds to a column's distance to keep as its key. For integer costs the
+  // column's dual: a relaxation through a row with dual u then compares c - u with the key, and
+  // the arithmetic is exact. For floating-point costs 0, so that distances are rounded as
+  // c - v - u, the way the duals' certificate is checked.
+  T shift(Index j) const {
+    if constexpr (std::is_floating_point_v<T>) {
+      return 0;
+    } else {
+      return v_[static_cast<std::size_t>(j)];
+    }
+  }
+  // The least of a block, as a tree of pairwise minima.
+  static T least(const std::array<T, kBlock>& h) {
+    const T a = std::min(std::min(h[0], h[1]), std::min(h[2], h[3]));
+    const T b = std::min(std::min(h[4], h[5]), std::min(h[6], h[7]));
+    return std::min(a, b);
+  }
   [[nodiscard]] const T* row(Index i) const { return c_ + i * stride_; }
   T& v(Index j) { return v_[static_cast<std::size_t>(j)]; }
   Index& x(Index i) { return x_[static_cast<std::size_t>(i)]; }
@@ -208,11 +265,11 @@ class Solver {
       Index j2 = -1;
       T u1 = kUnreachable<T>;
       T u2 = kUnreachable<T>;
-      for (Index j = 0; j < m_; ++j) {
-        if (forbidden(ci[j])) {
-          continue;
-        }
-        const T h = ci[j] - v(j);
+      // The two smallest reduced costs, a block of kBlock columns at a time: a block none of
+      // whose costs is below the second smallest so far is passed over after computing them,
+      // without a branch per column (most blocks, once the two are small).
+      const T* dual = v_.data();
+      const auto consider = [&](Index j, T h) {
         if (h < u2) {
           if (h < u1) {
             u2 = u1;
@@ -224,6 +281,22 @@ class Solver {
             j2 = j;
           }
         }
+      };
+      Index j = 0;
+      for (; j + kBlock <= m_; j += kBlock) {
+        std::array<T, kBlock> h;
+        for (Index b = 0; b < kBlock; ++b) {
+          h[static_cast<std::size_t>(b)] = reduced(ci[j + b], dual[j + b]);
+        }
+        if (!(least(h) < u2)) {
+          continue;
+        }
+        for (Index b = 0; b < kBlock; ++b) {
+          consider(j + b, h[static_cast<std::size_t>(b)]);
+        }
+      }
+      for (; j < m_; ++j) {
+        consider(j, reduced(ci[j], dual[j]));
       }
       if (j1 < 0) {  // no allowed column: the augmentation reports it
         free_rows[kept++] = i;
@@ -258,36 +331,44 @@ class Solver {
 
   // One Dijkstra-like shortest augmenting path from free row f (JV's augmentation). `columns`
   // is partitioned into the columns done [0, low), those at the current minimum distance
-  // [low, up) and the rest [up, m). False when no unassigned column can be reached.
-  bool augment(Index f, std::vector<T>& d, std::vector<Index>& pred, std::vector<Index>& columns) {
+  // [low, up) and the rest [up, m); `key[k]` holds the distance of `columns[k]` plus its shift,
+  // in that same order, so that a scan reads the keys front to back. False when no unassigned
+  // column can be reached.
+  bool augment(Index f, std::vector<T>& key, std::vector<Index>& pred,
+               std::vector<Index>& columns) {
     const T* cf = row(f);
+    const auto m = static_cast<std::size_t>(m_);
     for (Index j = 0; j < m_; ++j) {
       const auto sj = static_cast<std::size_t>(j);
-      d[sj] = forbidden(cf[j]) ? kUnreachable<T> : cf[j] - v(j);
+      key[sj] = forbidden(cf[j]) ? kUnreachable<T> : cf[j] - v(j) + shift(j);
       pred[sj] = f;
       columns[sj] = j;
     }
+    const auto distance = [&](std::size_t k) {
+      return key[k] == kUnreachable<T> ? kUnreachable<T> : key[k] - shift(columns[k]);
+    };
+    const auto move = [&](std::size_t from, std::size_t to) {
+      std::swap(columns[from], columns[to]);
+      std::swap(key[from], key[to]);
+    };
     std::size_t low = 0;
     std::size_t up = 0;
     std::size_t last = 0;
-    const auto m = static_cast<std::size_t>(m_);
     T minimum = 0;
     Index end = -1;
     while (end < 0) {
       if (up == low) {
         // The next columns at minimum distance; stop at an unassigned one.
         last = low;
-        minimum = d[static_cast<std::size_t>(columns[up++])];
+        minimum = distance(up++);
         for (std::size_t k = up; k < m; ++k) {
-          const Index j = columns[k];
-          const T h = d[static_cast<std::size_t>(j)];
+          const T h = distance(k);
           if (h <= minimum) {
             if (h < minimum) {
               up = low;
               minimum = h;
             }
-            columns[k] = columns[up];
-            columns[up++] = j;
+            move(k, up++);
           }
         }
         if (minimum == kUnreachable<T>) {
@@ -307,25 +388,33 @@ class Solver {
       const Index j1 = columns[low++];
       const Index i = y(j1);
       const T* ci = row(i);
+      if (low < up) {
+        // The row scanned next, fetched while this one is: its costs are read out of order.
+        const T* next = row(y(columns[low]));
+        for (Index j = 0; j < m_; j += kLine) {
+          __builtin_prefetch(next + j);
+        }
+      }
       const T u = ci[j1] - v(j1) - minimum;
       for (std::size_t k = up; k < m; ++k) {
         const Index j = columns[k];
         const T c = ci[j];
-        if (forbidden(c)) {
-          continue;
+        if constexpr (!std::is_floating_point_v<T>) {
+          if (masked_ && forbidden(c)) {
+            continue;
+          }
         }
-        const T h = c - v(j) - u;
-        auto& dj = d[static_cast<std::size_t>(j)];
-        if (h < dj) {
-          dj = h;
+        // For floating-point costs a forbidden pair gives +inf.
+        const T through = std::is_floating_point_v<T> ? c - v(j) - u : c - u;
+        if (through < key[k]) {
+          key[k] = through;
           pred[static_cast<std::size_t>(j)] = i;
-          if (h == minimum) {
+          if (through - shift(j) == minimum) {
             if (y(j) < 0) {
               end = j;
               break;
             }
-            columns[k] = columns[up];
-            columns[up++] = j;
+            move(k, up++);
           }
         }
       }
@@ -333,7 +422,7 @@ class Solver {
     // Columns done move their duals so that reduced costs stay non-negative.
     for (std::size_t k = 0; k < last; ++k) {
       const Index j = columns[k];
-      v(j) += d[static_cast<std::size_t>(j)] - minimum;
+      v(j) += distance(k) - minimum;
     }
     // Flip the path.
     Index i = -1;
@@ -349,6 +438,7 @@ class Solver {
   Index n_;
   Index m_;
   Index stride_;
+  bool masked_;
   std::vector<Index> x_;  // row -> column
   std::vector<Index> y_;  // column -> row
   std::vector<T> v_;      // column duals
@@ -395,7 +485,7 @@ Assignment<T> linear_assignment(MatrixView<T> cost, const AssignmentOptions& opt
     stride = m;
   }
 
-  Solver<T> solver(data, n, m, stride);
+  Solver<T> solver(data, n, m, stride, masked);
   const auto columns = solver.solve(stop);
   if (!columns) {
     result.feasible = false;

@@ -153,6 +153,32 @@ TEST(LinearAssignment, LargeRandomMatricesCarryAnOptimalityCertificate) {
   }
 }
 
+// Rows long enough for the row reduction's blocks of columns and a remainder, with ties,
+// forbidden pairs (by mask and by infinity) and both senses: the certificate proves each optimal.
+TEST(LinearAssignment, MediumMatricesWithTiesAndForbiddenPairsCarryACertificate) {
+  std::mt19937_64 rng(13);
+  const double inf = std::numeric_limits<double>::infinity();
+  for (int trial = 0; trial < 60; ++trial) {
+    const Index rows = std::uniform_int_distribution<Index>(8, 60)(rng);
+    const Index cols = std::uniform_int_distribution<Index>(8, 60)(rng);
+    const Sense sense = trial % 2 == 0 ? Sense::kMinimize : Sense::kMaximize;
+    const auto ties = random_matrix<std::int64_t>(rng, rows, cols, -2, 2, 0.2);
+    const auto tie_options = ties.options(sense);
+    const auto a = linear_assignment(ties.view(), tie_options);
+    EXPECT_EQ(check(ties.view(), tie_options, a), std::vector<std::string>{});
+    auto reals = random_matrix<double>(rng, rows, cols, 0.0, 1.0, 0.0);
+    std::bernoulli_distribution forbid(0.25);
+    for (double& value : reals.values) {
+      if (forbid(rng)) {
+        value = sense == Sense::kMinimize ? inf : -inf;
+      }
+    }
+    const auto real_options = reals.options(sense);
+    const auto b = linear_assignment(reals.view(), real_options);
+    EXPECT_EQ(check(reals.view(), real_options, b), std::vector<std::string>{});
+  }
+}
+
 TEST(LinearAssignment, EmptySidesGiveTheEmptyAssignment) {
   Dense<double> d{0, 4, {}, {}};
   const auto a = linear_assignment(d.view());
